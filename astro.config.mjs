@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { macros } from './content/notation.ts';
 import rehypeMathGuard from './src/site/markdown/math-guard.ts';
 import rehypeHeadingAnchors from './src/site/markdown/heading-anchors.ts';
+import { CODE_THEMES } from './src/site/code-theme.ts';
 
 /**
  * KaTeX settings shared by every lesson: the course's macros, and no silently tolerated TeX.
@@ -19,6 +20,41 @@ export const katexOptions = {
   strict: 'error',
   trust: false,
 };
+
+/**
+ * Keeps the code editor's stylesheets out of the lesson pages' <head>. Astro links every stylesheet a
+ * page script can reach, even behind a dynamic import() (withastro/astro#9495), so Monaco's ~180 kB of
+ * CSS would load on every lesson page although the editor loads only when a student opens a cell. This
+ * turns each CSS import inside monaco-editor into a string (`?inline`, urls still rewritten) that the lazy
+ * editor chunk injects as a <style> when it runs.
+ * @returns {import('vite').Plugin}
+ */
+function lazyMonacoCss() {
+  const PREFIX = '\0descent-lazy-css:';
+  return {
+    name: 'descent:lazy-monaco-css',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.endsWith('.css') || !importer.includes('/node_modules/monaco-editor/')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      // The id must not end in .css, or Vite's CSS plugin would treat the module below as CSS.
+      return resolved ? `${PREFIX}${resolved.id}.js` : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const file = id.slice(PREFIX.length, -'.js'.length);
+      return [
+        `import css from ${JSON.stringify(`${file}?inline`)};`,
+        `if (typeof document !== 'undefined') {`,
+        `  const style = document.createElement('style');`,
+        `  style.dataset.monaco = '';`,
+        `  style.textContent = css;`,
+        `  document.head.append(style);`,
+        `}`,
+      ].join('\n');
+    },
+  };
+}
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -36,13 +72,18 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathGuard, rehypeHeadingIds, rehypeHeadingAnchors],
     }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: CODE_THEMES,
       defaultColor: false,
     },
   },
   devToolbar: { enabled: false },
   vite: {
+    plugins: [lazyMonacoCss()],
     build: {
+      // The code editor (src/runtime/client/editor) is Monaco, loaded only when a student opens a cell:
+      // its main chunk is ~2.7 MB before compression, which would trip Vite's 500 kB warning on every
+      // build (and the browser tests fail on any build warning). Anything else this large is a mistake.
+      chunkSizeWarningLimit: 3000,
       rollupOptions: {
         onwarn(warning, warn) {
           // Astro's own MDX output carries a "use astro:head-inject" directive that the bundler

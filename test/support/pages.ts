@@ -1,8 +1,9 @@
-/** Every page of the built site, found in `dist/` so new lessons are covered without editing tests. */
+/** Every page of the built site, found in the build so new lessons are covered without editing tests. */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { SITE_DIR } from './site-dir.ts';
 
-export function builtPages(dir = 'dist'): string[] {
+export function builtPages(dir = SITE_DIR): string[] {
   const pages: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {

@@ -36,10 +36,25 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/**
+ * Requests under /attack/ are what sandbox tests try to reach from student code. They must never
+ * arrive; the server remembers any that do and reports them at GET /__attack-log.
+ */
+const attackLog: string[] = [];
+
 export async function serveStatic(rootDir: string): Promise<StaticServer> {
   const root = resolve(rootDir);
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (pathname === '/__attack-log') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(attackLog));
+      return;
+    }
+    if (pathname.startsWith('/attack/')) {
+      attackLog.push(`${req.method} ${pathname}`);
+      res.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('secret');
+      return;
+    }
     let path = normalize(join(root, pathname));
     if (path !== root && !path.startsWith(root + sep)) {
       res.writeHead(403).end();

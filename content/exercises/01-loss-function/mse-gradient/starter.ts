@@ -1,0 +1,20 @@
+/**
+ * The gradient of the mean squared error of the line ŷ = w·x + b:
+ *
+ *   L(w, b) = (1/N) Σᵢ (w·xᵢ + b − yᵢ)²
+ *
+ * Return [∂L/∂w, ∂L/∂b].
+ */
+export function mseGradient(w: number, b: number, xs: number[], ys: number[]): [number, number] {
+  const N = xs.length;
+  let dw = 0;
+  let db = 0;
+  for (let i = 0; i < N; i++) {
+    const residual = w * xs[i] + b - ys[i];
+    // Add this example's share of each partial derivative here.
+  }
+  return [dw, db];
+}
+
+// The three points from the lesson. At (w, b) = (1, 0), ∂L/∂w should be −6.
+console.log(mseGradient(1, 0, [1, 2, 3], [2, 3, 5]));

@@ -1,0 +1,129 @@
+/**
+ * Runs one cell: captures its console, resolves its imports, reports its errors with positions, runs an
+ * exercise's check after it, and says when it is done. The same code runs in the browser's worker and
+ * in Node (the CI runs every lesson cell through it), so it touches no platform API directly.
+ */
+import * as engine from '../../engine/index.ts';
+import type { CellEvent, LogLevel } from '../protocol.ts';
+import { createBuffer, type EventBuffer } from './buffer.ts';
+import * as check from './check.ts';
+import { beginContext } from './context.ts';
+import * as display from './display.ts';
+import { formatArgs } from './format.ts';
+
+/** The module names a cell can import. */
+export const MODULES = ['descent', 'descent/display', 'descent/check'] as const;
+
+export type Require = (name: string) => unknown;
+/** A cell compiled to CommonJS (see transpile.ts) and wrapped in an async function. */
+export type CellMain = (
+  require: Require,
+  exports: Record<string, unknown>,
+  module: { exports: unknown },
+) => Promise<unknown>;
+export type CheckMain = (require: Require) => Promise<unknown>;
+
+export interface HarnessOptions {
+  post(events: CellEvent[]): void;
+  now(): number;
+  later?(callback: () => void, ms: number): void;
+  /** Finds the position of an error in the cell's own script: [line, column] as the engine reports them. */
+  locate(error: unknown): [number, number] | null;
+}
+
+export interface Harness {
+  run(params: Record<string, number>, main: CellMain, checkMain: CheckMain | null): Promise<void>;
+  /** An error that escaped the cell's main function (a timer callback, an unhandled rejection). */
+  report(error: unknown, position: [number, number] | null): void;
+  readonly buffer: EventBuffer;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return `Uncaught ${formatArgs([error])}`;
+}
+
+function makeRequire(extra: Record<string, unknown>): Require {
+  const modules: Record<string, unknown> = {
+    descent: engine,
+    'descent/display': display,
+    'descent/check': check,
+    ...extra,
+  };
+  return (name) => {
+    if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
+    const allowed = Object.keys(modules)
+      .map((m) => `"${m}"`)
+      .join(', ');
+    throw new Error(`Cannot import "${name}": a cell can import only ${allowed}.`);
+  };
+}
+
+/** Redirects console.* into the cell's output. */
+function captureConsole(buffer: EventBuffer): void {
+  const route =
+    (level: LogLevel) =>
+    (...args: unknown[]) =>
+      buffer.log(level, formatArgs(args));
+  const target = globalThis.console as unknown as Record<string, unknown>;
+  target['log'] = route('log');
+  target['debug'] = route('log');
+  target['info'] = route('info');
+  target['warn'] = route('warn');
+  target['error'] = route('error');
+}
+
+export function createHarness(options: HarnessOptions): Harness {
+  const buffer = createBuffer(options);
+  const errorEvent = (error: unknown, phase: 'run' | 'check', position: [number, number] | null): CellEvent => ({
+    t: 'error',
+    message: messageOf(error),
+    line: position ? position[0] : null,
+    column: position ? position[1] : null,
+    phase,
+  });
+
+  return {
+    buffer,
+    report(error, position) {
+      buffer.emit(errorEvent(error, 'run', position));
+      buffer.flush();
+    },
+    async run(params, main, checkMain) {
+      captureConsole(buffer);
+      beginContext(buffer, params);
+      const exports: Record<string, unknown> = {};
+      const module = { exports: exports as unknown };
+      try {
+        await main(makeRequire({}), exports, module);
+      } catch (error) {
+        buffer.emit(errorEvent(error, 'run', options.locate(error)));
+        buffer.emit({ t: 'done' });
+        buffer.flush();
+        return;
+      }
+      if (checkMain) {
+        const student = module.exports ?? exports;
+        try {
+          await checkMain(makeRequire({ student }));
+          buffer.emit({ t: 'check', ok: true, message: 'All checks passed.' });
+        } catch (error) {
+          if (error instanceof check.CheckFailure) {
+            buffer.emit({ t: 'check', ok: false, message: error.message });
+          } else {
+            // Usually the student's function threw while the check called it; the position then points
+            // into their code, which is what they need to see.
+            buffer.emit({
+              t: 'check',
+              ok: false,
+              message: `your code threw while it was checked: ${messageOf(error)}`,
+            });
+            buffer.emit(errorEvent(error, 'check', options.locate(error)));
+          }
+        }
+      }
+      buffer.emit({ t: 'done' });
+      buffer.flush();
+    },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * A cell as a student meets it, in Chromium on the built site: running, live charts, saved edits,
+ * reset, share links, stale edits, exercises, the keyboard and a phone.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, type WatchedPage } from '../support/browser.ts';
+import { cellAt, loadCode, run } from '../support/cells.ts';
+
+const LESSON = '/lessons/loss-function/';
+/** The lesson's first plain cell (gradient descent on three points). */
+const GD = '01-loss-function/gradient-descent-1d';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function lesson(options: Parameters<typeof openPage>[1] = {}): Promise<WatchedPage & { page: Page }> {
+  const w = await openPage(browser, { viewport: { width: 1280, height: 900 }, ...options });
+  await w.page.goto(LESSON);
+  return w;
+}
+
+describe('a code cell', () => {
+  it('shows its code before any script runs, and loads no editor, runner or chart code until used', async () => {
+    const w = await lesson({ javaScriptEnabled: false });
+    const { cell } = await cellAt(w.page, GD);
+    expect(await cell.locator('pre').first().textContent()).toContain("import { sgd } from 'descent'");
+    expect(await cell.getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(false);
+    await w.close();
+
+    const live = await lesson();
+    const scripts: string[] = [];
+    live.page.on('request', (r) => scripts.push(r.url()));
+    await live.page.reload({ waitUntil: 'networkidle' });
+    expect(scripts.filter((u) => /editor|monaco|display|sandbox|runner|chart/i.test(u))).toEqual([]);
+    expect(live.problems).toEqual([]);
+    await live.close();
+  });
+
+  it('runs, and the chart grows while the run is still going', async () => {
+    const w = await lesson();
+    const cell = await loadCode(
+      w.page,
+      `import { lineChart } from 'descent/display';
+const chart = lineChart({ title: 'Slow loss' });
+for (let t = 1; t <= 60; t++) {
+  chart.add('sgd', t, 1 / t);
+  await new Promise((resolve) => setTimeout(resolve, 40));
+}`,
+      GD,
+    );
+    await cell.getByRole('button', { name: 'Run', exact: true }).click();
+    const canvas = cell.locator('canvas[role="img"]').first();
+    await expect.poll(() => canvas.getAttribute('data-drawn'), { timeout: 10_000 }).toMatch(/^[1-9]\d*$/);
+    const midway = Number(await canvas.getAttribute('data-drawn'));
+    expect(await cell.locator('[data-status]').textContent()).toMatch(/^Running… step \d+/);
+    expect(midway).toBeLessThan(60);
+    await expect.poll(() => cell.getAttribute('data-outcome'), { timeout: 15_000 }).toBe('done');
+    expect(await canvas.getAttribute('data-drawn')).toBe('60');
+    expect(await canvas.getAttribute('aria-label')).toBe('Line chart: Slow loss; x: step, y: loss; series: sgd');
+    expect(w.problems).toEqual([]);
+    await w.close();
+  });
+
+  it('runs the lesson cell as shipped and reports "Done"', async () => {
+    const w = await lesson();
+    const { cell } = await cellAt(w.page, GD);
+    const result = await run(cell);
+    expect(result.status).toMatch(/^Done in \d+/);
+    expect(result.output[0]).toBe("L(1) = 2, L'(1) = -6");
+    expect(w.problems).toEqual([]);
+    await w.close();
+  });
+
+  it('says which line failed', async () => {
+    const w = await lesson();
+    const cell = await loadCode(w.page, "import { adam } from 'descent';\n\nconst opt = adam({ lr: -1 });", GD);
+    expect((await run(cell)).status).toBe('Error at line 3: RangeError: Invalid learning rate: -1');
+    await w.close();
+  });
+
+  it('keeps edits across a reload, and Reset brings the original back (undoably)', async () => {
+    const w = await lesson();
+    const { cell, id } = await cellAt(w.page, GD);
+    const original = await cell.locator('pre').first().textContent();
+    await loadCode(w.page, '// my own version\nconsole.log(1);', GD);
+    await w.page.reload();
+    expect(await cell.locator('pre').first().textContent()).toContain('my own version');
+    await cell.getByRole('button', { name: 'Reset', exact: true }).click();
+    expect(await cell.locator('pre').first().textContent()).toBe(original);
+    expect(await w.page.evaluate((k) => localStorage.getItem(k), `descent:cell:${id}`)).toBeNull();
+    await cell.getByRole('button', { name: 'Undo reset' }).click();
+    expect(await cell.locator('pre').first().textContent()).toContain('my own version');
+    await w.page.reload();
+    expect(await cell.locator('pre').first().textContent()).toContain('my own version');
+    await w.close();
+  });
+
+  it('keeps an edit of an older original, says so, and offers the new original', async () => {
+    const w = await lesson();
+    const { cell, id } = await cellAt(w.page, GD);
+    await w.page.evaluate(
+      ([key]) =>
+        localStorage.setItem(
+          key as string,
+          JSON.stringify({ code: '// written last year', base: 'an-old-version', at: 1 }),
+        ),
+      [`descent:cell:${id}`],
+    );
+    await w.page.reload();
+    const notice = cell.locator('[data-notice]');
+    expect(await notice.textContent()).toContain('You edited an earlier version of this cell. Your version is kept');
+    expect(await cell.locator('[data-code] pre').textContent()).toBe('// written last year');
+    await notice.getByRole('button', { name: 'Show the new original' }).click();
+    expect(await notice.locator('pre').textContent()).toContain("import { sgd } from 'descent'");
+    await notice.getByRole('button', { name: 'Keep my version' }).click();
+    await w.page.reload();
+    expect(await cell.locator('[data-notice]').isVisible()).toBe(false);
+    expect(await cell.locator('[data-code] pre').textContent()).toBe('// written last year');
+    await w.close();
+  });
+
+  it('copies a share link that opens the shared code without overwriting the reader’s own edit', async () => {
+    const w = await lesson({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const { id } = await cellAt(w.page, GD);
+    let cell = await loadCode(w.page, "console.log('shared by a friend');", GD);
+    await cell.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect.poll(() => cell.locator('[data-status]').textContent()).toContain('Link copied');
+    const link = await w.page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/\/lessons\/loss-function\/#share=/);
+
+    cell = await loadCode(w.page, "console.log('my own work');", GD);
+    await w.page.goto('about:blank');
+    await w.page.goto(link);
+    const notice = cell.locator('[data-notice]');
+    await expect.poll(() => notice.textContent()).toContain('This is code from a shared link');
+    expect(await cell.locator('[data-code] pre').textContent()).toBe("console.log('shared by a friend');");
+    expect(await w.page.evaluate((k) => localStorage.getItem(k), `descent:cell:${id}`)).toContain('my own work');
+    expect((await run(cell)).output).toEqual(['shared by a friend']);
+    await notice.getByRole('button', { name: 'Back to my version' }).click();
+    expect(await cell.locator('[data-code] pre').textContent()).toBe("console.log('my own work');");
+    expect(new URL(w.page.url()).hash).toBe('');
+    await w.close();
+  });
+
+  it('works from the keyboard alone: Tab to Run, Enter runs; Shift+Enter on the code runs', async () => {
+    const w = await lesson();
+    const { cell } = await cellAt(w.page, GD);
+    await cell.getByRole('button', { name: 'Run', exact: true }).focus();
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => cell.getAttribute('data-outcome')).toBe('done');
+    await cell.evaluate((el) => el.removeAttribute('data-outcome'));
+    await cell.locator('[data-code] pre').focus();
+    await w.page.keyboard.press('Shift+Enter');
+    await expect.poll(() => cell.getAttribute('data-outcome')).toBe('done');
+    await cell.evaluate((el) => el.removeAttribute('data-outcome'));
+    await w.page.keyboard.press('Control+Enter');
+    await expect.poll(() => cell.getAttribute('data-outcome')).toBe('done');
+    await w.close();
+  });
+
+  it('fits a 375 px phone, and runs there', async () => {
+    const w = await lesson({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const { cell } = await cellAt(w.page, GD);
+    const result = await run(cell);
+    expect(result.outcome).toBe('done');
+    const width = await w.page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(width[0]).toBeLessThanOrEqual(width[1] as number);
+    const axe = await new AxeBuilder({ page: w.page }).include('section.cell').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await w.close();
+  });
+
+  it('passes axe after a run, with its chart and output showing', async () => {
+    const w = await lesson();
+    const { cell } = await cellAt(w.page, GD);
+    await run(cell);
+    const axe = await new AxeBuilder({ page: w.page })
+      .include('section.cell')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await w.close();
+  });
+});
+
+describe('an exercise', () => {
+  it('fails the starter code with a helpful message, hints one at a time, and remembers a solved exercise', async () => {
+    const w = await lesson();
+    const exercise = w.page.locator('section.cell-exercise').first();
+    const result = await run(exercise, { button: 'Check' });
+    expect(result.outcome).toBe('failed');
+    expect(result.status).toMatch(
+      /^Not yet: mseGradient at \(w, b\) = \(1\.000, 0\.000\) on 3 points differs at index 0: expected -6, got 0$/,
+    );
+
+    const hints = exercise.locator('[data-hint]');
+    const visible = async () =>
+      (await hints.evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).length)) as number;
+    expect(await visible()).toBe(0);
+    await exercise.getByRole('button', { name: 'Show hint' }).click();
+    expect(await visible()).toBe(1);
+    await exercise.getByRole('button', { name: 'Show hint' }).click();
+    expect(await visible()).toBe(2);
+
+    const solutionButton = exercise.getByRole('button', { name: 'Show solution' });
+    expect(await solutionButton.getAttribute('aria-expanded')).toBe('false');
+    await solutionButton.click();
+    expect(await solutionButton.getAttribute('aria-expanded')).toBe('true');
+    await exercise.getByRole('button', { name: 'Put this solution in the editor' }).click();
+    const solved = await run(exercise, { button: 'Check' });
+    expect(solved.status).toBe('Correct: All checks passed.');
+    expect(await exercise.locator('.cell-solved').isVisible()).toBe(true);
+
+    await w.page.reload();
+    expect(await exercise.locator('.cell-solved').isVisible()).toBe(true);
+    expect(w.problems).toEqual([]);
+    await w.close();
+  });
+});

@@ -1,0 +1,111 @@
+/** The worker harness, driven through the same path the lesson cells take in CI. */
+import { describe, expect, it } from 'vitest';
+import { runCellInNode } from '../support/run-cell.ts';
+
+describe('running a cell', () => {
+  it('captures console output and print() as text', async () => {
+    const run = await runCellInNode(
+      "import { print } from 'descent/display';\nconsole.log('a', 1, [2, 3]);\nprint(new Float64Array([0.5]));\nconsole.warn({ lr: 0.1 });",
+    );
+    expect(run.logs).toEqual(['a 1 [2, 3]', 'Float64Array(1) [0.5]', '{ lr: 0.1 }']);
+    expect(run.events.find((e) => e.t === 'log' && e.level === 'warn')).toBeTruthy();
+  });
+
+  it('supports top-level await and TypeScript syntax', async () => {
+    const run = await runCellInNode('const x: number = await Promise.resolve(41);\nconsole.log(x + 1 as number);');
+    expect(run.logs).toEqual(['42']);
+    expect(run.errors).toEqual([]);
+  });
+
+  it('reports a runtime error with its line in the student code', async () => {
+    const run = await runCellInNode("import { adam } from 'descent';\nconst a = 1;\nadam({ lr: -1 });");
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]?.message).toBe('RangeError: Invalid learning rate: -1');
+    expect(run.errors[0]?.line).toBe(3);
+    expect(run.events.at(-1)).toEqual({ t: 'done' });
+  });
+
+  it('reports a syntax error with its line and column, before running anything', async () => {
+    const run = await runCellInNode("console.log('never');\nconst = 3;");
+    expect(run.logs).toEqual([]);
+    expect(run.errors[0]).toMatchObject({ phase: 'compile', line: 2, column: 7 });
+  });
+
+  it('refuses imports other than the course modules, naming the allowed ones', async () => {
+    const run = await runCellInNode("import fs from 'node:fs';\nconsole.log(fs);");
+    expect(run.errors[0]?.message).toBe(
+      'Error: Cannot import "node:fs": a cell can import only "descent", "descent/display", "descent/check".',
+    );
+  });
+
+  it('turns import() of a URL into the same refusal', async () => {
+    const run = await runCellInNode("await import('https://example.com/x.js');");
+    expect(run.errors[0]?.message).toContain('Cannot import "https://example.com/x.js"');
+  });
+
+  it('starts sliders at their value, or at the value the reader chose', async () => {
+    const code =
+      "import { slider, print } from 'descent/display';\nprint(slider('lr', { min: 0.001, max: 1, value: 0.1, log: true }));";
+    expect((await runCellInNode(code)).logs).toEqual(['0.1']);
+    expect((await runCellInNode(code, { params: { lr: 0.25 } })).logs).toEqual(['0.25']);
+    expect((await runCellInNode(code, { params: { lr: 7 } })).logs).toEqual(['0.1']);
+  });
+
+  it('sends charts, landscapes and tables as valid protocol events', async () => {
+    const run = await runCellInNode(`
+      import { rosenbrock } from 'descent';
+      import { lineChart, landscape, table } from 'descent/display';
+      const c = lineChart({ title: 'loss' });
+      for (let t = 0; t < 50; t++) c.add('sgd', t, 1 / (t + 1));
+      const land = landscape(rosenbrock(), { resolution: 40 });
+      land.add('adam', -1, 1);
+      table([{ optimizer: 'sgd', loss: 0.1 }], { title: 'Results' });
+    `);
+    expect(run.invalid).toEqual([]);
+    expect(run.errors).toEqual([]);
+    const kinds = run.events.map((e) => e.t);
+    expect(kinds).toEqual(expect.arrayContaining(['chart', 'points', 'landscape', 'path', 'table', 'done']));
+    const land = run.events.find((e) => e.t === 'landscape');
+    expect(land?.t === 'landscape' && land.spec.logScale).toBe(true);
+    expect(land?.t === 'landscape' && land.spec.minima).toEqual([[1, 1]]);
+  });
+});
+
+describe('checking an exercise', () => {
+  const check = `
+    import { expectFunction, expectClose } from 'descent/check';
+    import { double } from 'student';
+    expectFunction(double, 'double');
+    expectClose(double(0.095), 0.19, 'double(0.095)');
+  `;
+
+  it('passes when the student export is right', async () => {
+    const run = await runCellInNode('export function double(x: number) { return 2 * x; }', { check });
+    expect(run.check).toEqual({ t: 'check', ok: true, message: 'All checks passed.' });
+  });
+
+  it('fails with a message that shows both numbers', async () => {
+    const run = await runCellInNode('export function double(x: number) { return 2 * x + 0.01; }', { check });
+    expect(run.check).toEqual({ t: 'check', ok: false, message: 'double(0.095): expected 0.19, got 0.2' });
+  });
+
+  it('fails helpfully when the export is missing', async () => {
+    const run = await runCellInNode('export const other = 1;', { check });
+    expect(run.check?.message).toBe('export a function named double (found nothing)');
+  });
+
+  it('reports where the student code threw while being checked', async () => {
+    const run = await runCellInNode('export function double(x: number): number {\n  throw new Error("not yet");\n}', {
+      check,
+    });
+    expect(run.check?.ok).toBe(false);
+    expect(run.check?.message).toBe('your code threw while it was checked: Error: not yet');
+    expect(run.errors[0]?.line).toBe(2);
+  });
+
+  it('does not run the check when the student code fails', async () => {
+    const run = await runCellInNode('throw new Error("early");', { check });
+    expect(run.check).toBeNull();
+    expect(run.errors[0]?.message).toBe('Error: early');
+  });
+});
