@@ -18,6 +18,8 @@ export default defineConfig({
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A run takes a fraction of a second on an idle machine; CI machines are not idle.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

@@ -6,16 +6,16 @@ describe('the per-run worker script', () => {
   const check = 'const s = require("student");\nfail("no");';
 
   it('keeps the student code on its own line numbers', () => {
-    const script = assembleScript('blob:boot', { lr: 0.1 }, code, null);
+    const script = assembleScript({ lr: 0.1 }, code, null);
     const lines = script.text.split('\n');
     expect(lines[0]?.endsWith('const a = 1;')).toBe(true);
     expect(lines[2]).toBe('throw new Error("x");');
-    expect(script.text).toContain('importScripts("blob:boot")');
+    expect(script.text.startsWith('__descent.start(')).toBe(true);
     expect(script.text).toContain('JSON.parse("{\\"lr\\":0.1}")');
   });
 
   it('maps positions back to the code, the check, or the harness', () => {
-    const script = assembleScript('blob:boot', {}, code, check);
+    const script = assembleScript({}, code, check);
     const head = script.text.split('\n')[0] as string;
     expect(script.locate(1, head.length - 'const a = 1;'.length + 7)).toEqual({ part: 'code', line: 1, column: 7 });
     expect(script.locate(3, 7)).toEqual({ part: 'code', line: 3, column: 7 });
@@ -26,8 +26,8 @@ describe('the per-run worker script', () => {
   });
 
   it('survives a last line that is a comment', () => {
-    const script = assembleScript('blob:boot', {}, 'let x = 1; // done', 'fail("x") // end');
-    expect(() => new Function('importScripts', '__descent', script.text)).not.toThrow();
+    const script = assembleScript({}, 'let x = 1; // done', 'fail("x") // end');
+    expect(() => new Function('__descent', script.text)).not.toThrow();
   });
 });
 

@@ -6,10 +6,20 @@ function harnessClock() {
   let t = 0;
   const batches: CellEvent[][] = [];
   const buffer = createBuffer({ post: (e) => batches.push(e), now: () => t, intervalMs: 25, lineBudget: 3 });
+  buffer.flush(); // past the first, immediate batch (tested on its own below)
   return { buffer, batches, advance: (ms: number) => (t += ms) };
 }
 
 describe('the worker-side event buffer', () => {
+  it('sends the first event at once, so a chart appears before the cell has computed anything', () => {
+    const batches: CellEvent[][] = [];
+    const buffer = createBuffer({ post: (e) => batches.push(e), now: () => 0 });
+    buffer.emit({ t: 'chart', id: 0, spec: { title: 't', x: 'step', y: 'loss', logY: false } });
+    expect(batches).toHaveLength(1);
+    buffer.point('points', 0, 'sgd', 1, 1);
+    expect(batches).toHaveLength(1);
+  });
+
   it('merges consecutive points of one series into a single event', () => {
     const { buffer, batches } = harnessClock();
     buffer.emit({ t: 'chart', id: 0, spec: { title: 't', x: 'step', y: 'loss', logY: false } });

@@ -1,7 +1,7 @@
 /**
  * Lays out the script a worker runs for one cell, and maps positions in it back to the student's code.
  *
- *   line 1        importScripts(boot);__descent.start(params, async function(require,exports,module){<code line 1>
+ *   line 1        __descent.start(params, async function(require,exports,module){<code line 1>
  *   lines 2..N    <code lines 2..N>
  *   line N+1      },async function(require){<check line 1>           (or: },null);)
  *   lines N+2..   <check lines 2..>
@@ -16,16 +16,11 @@ export interface Script {
   locate(line: number, column: number): { part: 'code' | 'check' | 'harness'; line: number; column: number };
 }
 
-export function assembleScript(
-  bootUrl: string,
-  params: Record<string, number>,
-  code: string,
-  check: string | null,
-): Script {
+export function assembleScript(params: Record<string, number>, code: string, check: string | null): Script {
   // Parameters go through JSON.parse rather than an object literal, where a key "__proto__" would set
   // the prototype instead of a slider value.
   const paramsJson = JSON.stringify(JSON.stringify(params));
-  const head = `importScripts(${JSON.stringify(bootUrl)});__descent.start(JSON.parse(${paramsJson}),async function(require,exports,module){`;
+  const head = `__descent.start(JSON.parse(${paramsJson}),async function(require,exports,module){`;
   const mid = check === null ? '},null);' : '},async function(require){';
   const codeLines = code.split('\n').length;
   const checkLines = check === null ? 0 : check.split('\n').length;

@@ -38,7 +38,8 @@ export function createBuffer(options: BufferOptions): EventBuffer {
   let head = 0;
   let dropped = 0;
   let progress: CellEvent | null = null;
-  let last = options.now();
+  // The first batch goes out at once, so a chart appears as soon as the cell creates it.
+  let last = -Infinity;
   let scheduled = false;
 
   /** Moves the lines printed so far into the pending events, after what came before them. */

@@ -1,7 +1,9 @@
 /**
- * The worker side of the sandbox, bundled into one classic script (see build/sandbox.ts). It defines
- * `__descent.start`, which the per-run script calls with the student's code wrapped in a function.
- * Runs inside a Web Worker created by the sandboxed runner iframe; talks only through postMessage.
+ * The worker side of the sandbox, bundled into one classic script (see build/sandbox.ts). The runner
+ * starts a worker from it *before* a run is asked for (so a Run does not wait for the engine to load),
+ * then sends it one message naming the run's script, which it imports; that script calls
+ * `__descent.start` with the student's code wrapped in a function. Each worker runs once and is thrown
+ * away. Talks only through postMessage.
  */
 import { positionIn } from '../sandbox/assemble.ts';
 import { createHarness, type CellMain, type CheckMain } from './harness.ts';
@@ -9,6 +11,8 @@ import { createHarness, type CellMain, type CheckMain } from './harness.ts';
 interface WorkerScope {
   location: { href: string };
   postMessage(message: unknown): void;
+  importScripts(url: string): void;
+  onmessage: ((event: MessageEvent) => void) | null;
   addEventListener(type: string, listener: (event: never) => void): void;
   setTimeout(callback: () => void, ms: number): unknown;
   __descent?: unknown;
@@ -19,7 +23,9 @@ const scope = globalThis as unknown as WorkerScope;
 const post = scope.postMessage.bind(scope);
 const now = performance.now.bind(performance);
 const later = scope.setTimeout.bind(scope);
-const scriptUrl = scope.location.href;
+const load = scope.importScripts.bind(scope);
+/** The run's own script, where the student's code is; positions in errors are looked up there. */
+let scriptUrl = scope.location.href;
 
 const harness = createHarness({
   post: (events) => post(events),
@@ -47,4 +53,17 @@ scope.__descent = {
   start(params: Record<string, number>, main: CellMain, check: CheckMain | null) {
     void harness.run(params, main, check);
   },
+};
+
+scope.onmessage = (event: MessageEvent) => {
+  const data = event.data as { t?: unknown; url?: unknown } | null;
+  if (!data || data.t !== 'run' || typeof data.url !== 'string') return;
+  scope.onmessage = null; // one run per worker
+  scriptUrl = data.url;
+  try {
+    load(scriptUrl);
+  } catch (error) {
+    // A script the engine refuses to parse (Sucrase lets a few such errors through).
+    harness.fail(error, error instanceof Error && error.stack ? positionIn(error.stack, scriptUrl) : null);
+  }
 };

@@ -35,6 +35,8 @@ export interface Harness {
   run(params: Record<string, number>, main: CellMain, checkMain: CheckMain | null): Promise<void>;
   /** An error that escaped the cell's main function (a timer callback, an unhandled rejection). */
   report(error: unknown, position: [number, number] | null): void;
+  /** The cell could not start at all: report the error and end the run. */
+  fail(error: unknown, position: [number, number] | null): void;
   readonly buffer: EventBuffer;
 }
 
@@ -87,6 +89,11 @@ export function createHarness(options: HarnessOptions): Harness {
     buffer,
     report(error, position) {
       buffer.emit(errorEvent(error, 'run', position));
+      buffer.flush();
+    },
+    fail(error, position) {
+      buffer.emit(errorEvent(error, 'run', position));
+      buffer.emit({ t: 'done' });
       buffer.flush();
     },
     async run(params, main, checkMain) {
