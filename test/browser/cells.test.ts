@@ -78,6 +78,24 @@ for (let t = 1; t <= 60; t++) {
     await w.close();
   });
 
+  it('re-runs when a slider moves, keeping the slider and its new value', async () => {
+    const w = await lesson();
+    const cell = await loadCode(
+      w.page,
+      "import { slider, print } from 'descent/display';\nconst lr = slider('learning rate', { min: 0.01, max: 1, value: 0.1, log: true });\nprint(`lr = ${lr.toFixed(4)}`);",
+      GD,
+    );
+    expect((await run(cell)).output).toEqual(['lr = 0.1000']);
+    const range = cell.getByRole('slider', { name: /learning rate/ });
+    await range.focus();
+    await cell.evaluate((el) => el.removeAttribute('data-outcome'));
+    await w.page.keyboard.press('End');
+    await expect.poll(() => cell.getAttribute('data-outcome')).toBe('done');
+    expect(await cell.locator('[data-output] .cell-line').allTextContents()).toEqual(['lr = 1.0000']);
+    expect(await cell.getByRole('slider', { name: /learning rate/ }).count()).toBe(1);
+    await w.close();
+  });
+
   it('says which line failed', async () => {
     const w = await lesson();
     const cell = await loadCode(w.page, "import { adam } from 'descent';\n\nconst opt = adam({ lr: -1 });", GD);

@@ -3,6 +3,7 @@
  * used, TypeScript intellisense for the engine (completion, hover docs, type errors), the keys (run,
  * leave), runtime errors as squiggles, the theme, and the plain editor on a phone.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, type WatchedPage } from '../support/browser.ts';
@@ -213,6 +214,29 @@ describe('the code editor', () => {
     expect(await focused(w.page)).toMatchObject({ action: 'run' });
     expect(requests.filter((u) => /editor\.api|ts\.worker|editor\.worker/.test(u))).toEqual([]);
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await w.close();
+  });
+  it.each(['light', 'dark'] as const)('passes axe with the editor open (%s theme)', async (colorScheme) => {
+    const w = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme });
+    const cell = await openEditor(w);
+    const result = await new AxeBuilder({ page: w.page })
+      .include(`section.cell[data-cell="${await cell.getAttribute('data-cell')}"]`)
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(w.problems).toEqual([]);
+    await w.close();
+  });
+
+  it('keeps what a student types across a reload', async () => {
+    const w = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    const cell = await openEditor(w, "console.log('start');");
+    await w.page.keyboard.press('Control+End');
+    await w.page.keyboard.press('Enter');
+    await w.page.keyboard.type('// typed by hand');
+    await w.page.waitForTimeout(800); // edits are saved 400 ms after the last keystroke
+    await w.page.reload();
+    expect(await cell.locator('[data-code] pre').textContent()).toContain('// typed by hand');
     await w.close();
   });
 });

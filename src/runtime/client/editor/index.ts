@@ -160,6 +160,8 @@ function applyTheme(palette: CodePalette): void {
       'editorGutter.background': bg,
       'editorLineNumber.foreground': muted,
       'editorLineNumber.activeForeground': fg,
+      // The number of the empty line after a final newline is dimmed by default, below 4.5:1 contrast.
+      'editorLineNumber.dimmedForeground': muted,
     },
   });
   monaco.editor.setTheme(name);
