@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { macros } from './content/notation.ts';
 import rehypeMathGuard from './src/site/markdown/math-guard.ts';
 import rehypeHeadingAnchors from './src/site/markdown/heading-anchors.ts';
+import rehypeTableScroll from './src/site/markdown/table-scroll.ts';
 import { CODE_THEMES } from './src/site/code-theme.ts';
 
 /**
@@ -69,7 +70,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathGuard, rehypeHeadingIds, rehypeHeadingAnchors],
+      rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathGuard, rehypeHeadingIds, rehypeHeadingAnchors, rehypeTableScroll],
     }),
     shikiConfig: {
       themes: CODE_THEMES,

@@ -16,8 +16,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // axe on a lesson page full of math takes seconds on an idle machine and a minute on a busy one.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           // A run takes a fraction of a second on an idle machine; CI machines are not idle.
           expect: { poll: { timeout: 15_000, interval: 50 } },
         },

@@ -10,17 +10,21 @@ import { describe, expect, it } from 'vitest';
 import { katexOptions } from '../../astro.config.mjs';
 import rehypeHeadingAnchors from '../../src/site/markdown/heading-anchors.ts';
 import rehypeMathGuard from '../../src/site/markdown/math-guard.ts';
+import rehypeTableScroll from '../../src/site/markdown/table-scroll.ts';
+import remarkGfm from 'remark-gfm';
 
 async function render(markdown: string, path = 'lessons/99-test/index.mdx'): Promise<string> {
   const file = new VFile({ value: markdown, path });
   const out = await unified()
     .use(remarkParse)
+    .use(remarkGfm)
     .use(remarkMath)
     .use(remarkRehype)
     .use(rehypeKatex, katexOptions)
     .use(rehypeMathGuard)
     .use(rehypeHeadingIds)
     .use(rehypeHeadingAnchors)
+    .use(rehypeTableScroll)
     .use(rehypeStringify)
     .process(file);
   return String(out);
@@ -73,5 +77,12 @@ describe('section headings', () => {
   it('leave the page title (h1) and deep headings alone', async () => {
     const html = await render('# Title\n\n##### Deep');
     expect(html).not.toContain('heading-anchor');
+  });
+});
+
+describe('tables', () => {
+  it('sit in a box that scrolls sideways, keeping their table semantics', async () => {
+    const html = await render('| a | b |\n| - | - |\n| 1 | 2 |');
+    expect(html).toMatch(/^<div class="table-scroll"><table>/);
   });
 });
