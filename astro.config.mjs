@@ -70,7 +70,13 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathGuard, rehypeHeadingIds, rehypeHeadingAnchors, rehypeTableScroll],
+      rehypePlugins: [
+        [rehypeKatex, katexOptions],
+        rehypeMathGuard,
+        rehypeHeadingIds,
+        rehypeHeadingAnchors,
+        rehypeTableScroll,
+      ],
     }),
     shikiConfig: {
       themes: CODE_THEMES,
