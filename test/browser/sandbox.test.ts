@@ -282,14 +282,18 @@ for (let t = 0; t < 20; t++) c.add('s', t, t === 5 ? NaN : t === 9 ? Infinity : 
     // (it is a separate, sandboxed process). Playwright reports any frame's crash as a page crash, so
     // from here on the page is inspected through its own DevTools session.
     const { id, version } = await cellAt(page);
-    await loadCode(page, 'const keep: number[][] = [];\nfor (;;) keep.push(new Array(1e6).fill(1.5));');
+    // Large chunks fill the heap in a few seconds even on a busy machine; the time limit is raised so
+    // that it cannot end the run first (it did on a loaded CI machine at 10 s with 8 MB chunks).
+    await loadCode(page, 'const keep: number[][] = [];\nfor (;;) keep.push(new Array(1e7).fill(1.5));');
     const cdp = await page.context().newCDPSession(page);
     const evaluate = async (expression: string): Promise<unknown> =>
       ((await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as { result: { value: unknown } })
         .result.value;
     const outcome = () => evaluate('document.querySelector("section.cell").dataset.outcome ?? null');
-    await evaluate('document.querySelector("section.cell button[data-action=run]").click()');
-    await expect.poll(outcome, { timeout: 40_000, interval: 500 }).not.toBeNull();
+    await evaluate(
+      'const c = document.querySelector("section.cell"); c.dataset.timeLimit = "90000"; c.querySelector("button[data-action=run]").click()',
+    );
+    await expect.poll(outcome, { timeout: 100_000, interval: 500 }).not.toBeNull();
     const status = (await evaluate('document.querySelector("section.cell [data-status]").textContent')) as string;
     console.log(`memory bomb: outcome ${String(await outcome())}; status "${status}"`);
     expect(await outcome()).toBe('crashed');

@@ -1,9 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** The config lives in test/, but paths below (and the tests' own) are relative to the repository root. */
+const root = fileURLToPath(new URL('..', import.meta.url));
+
 export default defineConfig({
+  root,
   test: {
     projects: [
       {
+        root,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
@@ -12,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        root,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
