@@ -4,6 +4,7 @@ import { CheckFailure, expectArrayClose, expectSteps, formatPair, isClose } from
 describe('check messages', () => {
   it.each([
     [0.19, 0.2, ['0.19', '0.2']],
+    [0.9962, 0.95, ['0.996', '0.95']],
     [0.1, 0.1000002, ['0.1', '0.1000002']],
     [1, 1, ['1', '1']],
     [-2.5e-8, -2.6e-8, ['-2.5e-8', '-2.6e-8']],

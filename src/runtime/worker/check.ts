@@ -21,10 +21,11 @@ export function fail(message: string): never {
 
 /**
  * Formats two numbers with just enough digits to see that they differ (0.19 vs 0.2, but
- * 0.1000001 vs 0.1000002 when that is the difference).
+ * 0.1000001 vs 0.1000002 when that is the difference). At least three significant digits, so that
+ * 0.996 against 0.95 does not read "expected 1, got 0.95".
  */
 export function formatPair(expected: number, actual: number): [string, string] {
-  for (let digits = 2; digits <= 17; digits++) {
+  for (let digits = 3; digits <= 17; digits++) {
     const e = Number(expected.toPrecision(digits));
     const a = Number(actual.toPrecision(digits));
     if (e !== a || digits === 17 || (Object.is(expected, actual) && digits >= 6)) return [String(e), String(a)];
