@@ -1,0 +1,37 @@
+/**
+ * Four optimizers configured in another library. For each, give the options of
+ * the engine's PyTorch-convention optimizer (named after "engine:") that reproduce
+ * its trajectory step for step. The formulas are transcribed from Keras 3.16 and
+ * tfjs-core 4.22; every conversion here is exact.
+ */
+
+/**
+ * 1. Keras: keras.optimizers.Adagrad(learning_rate=0.05)
+ *    engine: adagrad
+ *    Defaults initial_accumulator_value=0.1, epsilon=1e-7:
+ *    G ← G + g² (G starts at 0.1);  θ ← θ − η·g / √(G + ε)
+ */
+export const adagradOptions = { lr: 0.05 };
+
+/**
+ * 2. TF.js: tf.train.rmsprop(0.01, 0.9, 0, 0)
+ *    engine: rmsprop
+ *    Arguments: learningRate, decay, momentum, epsilon.
+ *    v ← decay·v + (1 − decay)·g²;  θ ← θ − η·g / √(v + ε)
+ */
+export const rmspropOptions = { lr: 0.01 };
+
+/**
+ * 3. Keras: keras.optimizers.SGD(learning_rate=0.05, momentum=0.9, nesterov=True)
+ *    engine: sgd
+ *    m ← μ·m − η·g;  θ ← θ + μ·m − η·g   (a constant learning rate)
+ */
+export const sgdOptions = { lr: 0.05 };
+
+/**
+ * 4. TF.js: tf.train.adam(0.02)
+ *    engine: adam
+ *    Defaults beta1=0.9, beta2=0.999, epsilon = the backend's (1e-7 in float32):
+ *    θ ← θ − η·m̂ / (√v̂ + ε)
+ */
+export const adamOptions = { lr: 0.02 };
