@@ -55,7 +55,7 @@ export function rng(seed: number): Rng {
     next() {
       const hi = next32() >>> 5; // 27 bits
       const lo = next32() >>> 6; // 26 bits
-      return (hi * 67108864 + lo) / 9007199254740992; // (hi·2^26 + lo) / 2^53
+      return (hi * 2 ** 26 + lo) / 2 ** 53;
     },
     uniform(lo, hi) {
       return lo + (hi - lo) * random.next();
