@@ -1,9 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage } from '../support/browser.ts';
-import { builtPages } from '../support/pages.ts';
+import { readdirSync } from 'node:fs';
+import { lessonHref } from '../../src/site/lessons.ts';
 
-const firstLesson = builtPages().find((p) => p.startsWith('/lessons/')) as string;
+/** The course's first lesson is the lowest-numbered folder in lessons/ (URLs sort differently). */
+const firstLesson = lessonHref(
+  readdirSync('lessons')
+    .filter((name) => /^\d\d-/.test(name))
+    .sort()[0] as string,
+);
 
 let browser: Browser;
 beforeAll(async () => {
