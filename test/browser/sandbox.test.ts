@@ -43,12 +43,14 @@ async function expectHealthyRun(index = 0): Promise<void> {
   expect(result.outcome).toBe('done');
 }
 
-/** The page's own script still responds: the theme toggle works. */
+/**
+ * The page's own script still responds: the theme toggle works. A frozen page never would; how fast it
+ * responds is the benchmark's business, so the only bound here is a generous timeout.
+ */
 async function expectPageResponsive(): Promise<void> {
-  const started = Date.now();
-  await page.getByRole('button', { name: 'Dark theme' }).click({ timeout: 2_000 });
-  expect(Date.now() - started).toBeLessThan(1_500);
-  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('button', { name: 'Dark theme' }).click({ timeout: 10_000 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+  await page.getByRole('button', { name: 'Dark theme' }).click({ timeout: 10_000 });
 }
 
 describe('code in a cell cannot', () => {
@@ -161,6 +163,8 @@ console.log(tried.join(' '));`,
     await cell.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => cell.locator('[data-status]').textContent()).toMatch(/^Running…/);
     await expectPageResponsive();
+    // The loop was still running while the page answered.
+    expect(await cell.locator('[data-status]').textContent()).toMatch(/^Running…/);
     await cell.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => cell.getAttribute('data-outcome')).toBe('stopped');
     expect(await cell.locator('[data-status]').textContent()).toMatch(/^Stopped by you after/);
@@ -259,8 +263,9 @@ for (let t = 0; t < 20; t++) c.add('s', t, t === 5 ? NaN : t === 9 ? Infinity : 
 
   it('escape through deep recursion or a huge allocation: both end in a clear error', async () => {
     const deep = await loadCode(page, 'function f(n: number): number {\n  return f(n + 1) + 1;\n}\nf(0);');
-    // V8 reports the overflow where the function is entered: the line that declares the recursing function.
-    expect((await run(deep)).status).toBe('Error at line 1: RangeError: Maximum call stack size exceeded');
+    // V8 reports the overflow inside the recursing function: where it is entered (line 1) or at the
+    // recursive call (line 2), depending on which frame runs out of stack first. Both are the student's code.
+    expect((await run(deep)).status).toMatch(/^Error at line [12]: RangeError: Maximum call stack size exceeded$/);
     const huge = await loadCode(page, 'const a = new Float64Array(2 ** 33);');
     expect((await run(huge)).status).toMatch(
       /^Error at line 1: RangeError: (Invalid typed array length|Array buffer allocation failed)/,
