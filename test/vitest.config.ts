@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
+    // Two files at a time: the browser tests mostly wait on Chromium, and a CI machine has two cores.
+    maxWorkers: 2,
     projects: [
       {
         root,
