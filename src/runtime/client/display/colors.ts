@@ -17,20 +17,21 @@ interface Swatch {
 }
 
 // Assigned so the optimizers a lesson compares side by side differ most: sgd / momentum / nesterov,
-// adagrad / rmsprop / adam, adam / adamw, and sgd / momentum / adam.
+// sgd / adagrad / rmsprop, adagrad / rmsprop / adam, adam / adamw. Plain gradient descent is drawn in
+// the text colour, as in most textbooks; blue (one shade away from AdaGrad's sky blue) goes to other names.
 export const PALETTE: readonly Swatch[] = [
-  { light: '#0072b2', dark: '#1a7fc0' }, // 0 blue: sgd
+  { light: '#0072b2', dark: '#1a7fc0' }, // 0 blue: free for other names
   { light: '#c98600', dark: '#e69f00' }, // 1 orange: momentum
   { light: '#2f96d6', dark: '#56b4e9' }, // 2 sky blue: adagrad
   { light: '#009e73', dark: '#00b383' }, // 3 bluish green: adam
   { light: '#c06a9a', dark: '#cc79a7' }, // 4 reddish purple: nesterov
   { light: '#d55e00', dark: '#e8680a' }, // 5 vermillion: rmsprop
   { light: '#8c7d00', dark: '#f0e442' }, // 6 yellow: adamw
-  { light: '#1d2127', dark: '#e4e2dd' }, // 7 black / the text colour: free for other names
+  { light: '#1d2127', dark: '#e4e2dd' }, // 7 black / the text colour: sgd
 ];
 
 /** Palette entries for names that are not optimizers, in order: the unreserved one, then the rarest. */
-const FREE_ORDER = [7, 4, 6, 2, 5, 3, 1, 0];
+const FREE_ORDER = [0, 4, 6, 2, 5, 3, 1, 7];
 
 const DASHES: readonly (readonly number[])[] = [[], [7, 4], [2, 3]];
 const SOLID: readonly number[] = [];
@@ -48,7 +49,7 @@ export function optimizerIndex(name: string): number | null {
   if (n.startsWith('adagrad')) return 2;
   if (n.includes('nesterov')) return 4;
   if (n.includes('momentum')) return 1;
-  if (n.startsWith('sgd') || n.startsWith('gradient descent') || n === 'gd') return 0;
+  if (n.startsWith('sgd') || n.startsWith('gradient descent') || n === 'gd') return 7;
   return null;
 }
 
