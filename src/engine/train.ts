@@ -102,7 +102,9 @@ const trainKeys = [
 ];
 
 function diverged(step: number, what: string, value: number): string {
-  return `diverged at step ${step}: ${what} = ${value}; try a smaller learning rate`;
+  // Four significant digits: "loss = 6.920e+6", not "loss = 6919576.8269131435".
+  const shown = Number.isFinite(value) ? value.toPrecision(4) : String(value);
+  return `diverged at step ${step}: ${what} = ${shown}; try a smaller learning rate`;
 }
 
 /**
