@@ -112,6 +112,46 @@ export function expectSteps(options: {
   }
 }
 
+/** What `optimizerPath` needs of an optimizer: the engine's `init` and in-place `step`. */
+export interface Stepper<S> {
+  init(params: Float64Array): S;
+  step(params: Float64Array, grads: Float64Array, state: S): void;
+}
+
+/**
+ * θ after every step of an engine optimizer started at `start` and fed `grads` in order: the reference
+ * path a check compares the student's path with (and, for a named slip, the path that slip produces).
+ */
+export function optimizerPath<S>(
+  optimizer: Stepper<S>,
+  start: readonly number[],
+  grads: readonly (readonly number[])[],
+): number[][] {
+  const theta = Float64Array.from(start);
+  const state = optimizer.init(theta);
+  return grads.map((g) => {
+    optimizer.step(theta, Float64Array.from(g), state);
+    return Array.from(theta);
+  });
+}
+
+/** True when every row the student's code returned is an array close to the same row of `expected`. */
+export function samePath(
+  actual: readonly unknown[],
+  expected: readonly (readonly number[])[],
+  tolerance: Tolerance = {},
+): boolean {
+  return actual.every((row, k) => {
+    const want = expected[k];
+    return (
+      Array.isArray(row) &&
+      want !== undefined &&
+      row.length === want.length &&
+      want.every((v, i) => typeof row[i] === 'number' && isClose(row[i] as number, v, tolerance))
+    );
+  });
+}
+
 function isNumberList(v: unknown): v is ArrayLike<number> {
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return true;
   return Array.isArray(v) && v.every((x) => typeof x === 'number');

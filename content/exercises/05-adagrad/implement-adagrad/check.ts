@@ -5,7 +5,7 @@
 // When a case fails, the check also tries a few common slips and names the one the student made.
 import { adagrad, rmsprop, rng } from 'descent';
 import type { Optimizer } from 'descent';
-import { CheckFailure, expectFunction, expectSteps, fail, isClose } from 'descent/check';
+import { CheckFailure, expectFunction, expectSteps, fail, optimizerPath, samePath } from 'descent/check';
 import { adagradStep } from 'student';
 
 expectFunction(adagradStep, 'adagradStep');
@@ -47,22 +47,6 @@ function studentPath(c: Case, start: number[], grads: number[][]): unknown[] {
     theta = adagradStep((theta as number[]).slice(), g.slice(), state, { ...options });
     return theta;
   });
-}
-
-// θ after every step, from an engine optimizer.
-function enginePath(optimizer: Optimizer, start: number[], grads: number[][]): number[][] {
-  const theta = Float64Array.from(start);
-  const state = optimizer.init(theta);
-  return grads.map((g) => {
-    optimizer.step(theta, Float64Array.from(g), state);
-    return Array.from(theta);
-  });
-}
-
-function same(a: unknown[], b: number[][]): boolean {
-  return a.every(
-    (row, k) => Array.isArray(row) && row.length === b[k].length && b[k].every((v, i) => isClose(row[i], v)),
-  );
 }
 
 // Slips worth naming, each as the engine optimizer that reproduces it.
@@ -108,7 +92,7 @@ cases.forEach((c, k) => {
     c.scales.map((scale, i) => (i === 1 && c.zeroUntil !== undefined && s < c.zeroUntil ? 0 : scale * random.normal())),
   );
   const options = { lr: c.lr, lrDecay: c.lrDecay, weightDecay: c.weightDecay, eps: c.eps };
-  const reference = enginePath(
+  const reference = optimizerPath(
     adagrad({ ...options, initialAccumulatorValue: c.initialAccumulatorValue }),
     start,
     grads,
@@ -124,7 +108,8 @@ cases.forEach((c, k) => {
   } catch (error) {
     if (!(error instanceof CheckFailure)) throw error;
     for (const [hint, optimizer] of slips(c)) {
-      if (same(studentPath(c, start, grads), enginePath(optimizer, start, grads))) fail(`${error.message}: ${hint}.`);
+      if (samePath(studentPath(c, start, grads), optimizerPath(optimizer, start, grads)))
+        fail(`${error.message}: ${hint}.`);
     }
     if (c.zeroUntil !== undefined && student.some((row) => Array.isArray(row) && row.some((v) => Number.isNaN(v)))) {
       fail(`${error.message}: a gradient of exactly 0 with G = 0 gives 0/0 = NaN unless ε is in the denominator.`);

@@ -3,8 +3,7 @@
 // momentum, and compares θ after every step. The gradients have a non-zero mean in some cases, so
 // that the centered denominator √(v − ḡ²) differs clearly from the plain one √v.
 import { rmsprop, rng } from 'descent';
-import type { Optimizer } from 'descent';
-import { CheckFailure, expectFunction, expectSteps, fail, isClose } from 'descent/check';
+import { CheckFailure, expectFunction, expectSteps, fail, optimizerPath, samePath } from 'descent/check';
 import { rmspropStep } from 'student';
 
 expectFunction(rmspropStep, 'rmspropStep');
@@ -42,22 +41,6 @@ function studentPath(c: Case, start: number[], grads: number[][]): unknown[] {
   });
 }
 
-function enginePath(optimizer: Optimizer, start: number[], grads: number[][]): number[][] {
-  const theta = Float64Array.from(start);
-  const state = optimizer.init(theta);
-  return grads.map((g) => {
-    optimizer.step(theta, Float64Array.from(g), state);
-    return Array.from(theta);
-  });
-}
-
-function same(a: unknown[], b: number[][]): boolean {
-  return a.every(
-    (row, k) =>
-      Array.isArray(row) && row.length === b[k].length && b[k].every((v, i) => isClose(row[i], v, { rtol: 1e-7 })),
-  );
-}
-
 // A slip the engine cannot reproduce, written out: subtracting the previous step's ḡ² (ḡ updated too late).
 function staleAverage(c: Case, start: number[], grads: number[][]): number[][] {
   const v = start.map(() => 0);
@@ -81,7 +64,7 @@ cases.forEach((c, k) => {
   const start = c.means.map(() => random.uniform(-2, 2));
   const grads = Array.from({ length: steps }, () => c.means.map((m) => m + random.normal()));
   const options = { lr: c.lr, alpha: c.alpha, eps: c.eps, momentum: c.momentum };
-  const reference = enginePath(rmsprop({ ...options, centered: c.centered }), start, grads);
+  const reference = optimizerPath(rmsprop({ ...options, centered: c.centered }), start, grads);
   const student = studentPath(c, start, grads);
   try {
     expectSteps({
@@ -92,12 +75,15 @@ cases.forEach((c, k) => {
     });
   } catch (error) {
     if (!(error instanceof CheckFailure)) throw error;
-    if (c.centered && same(student, enginePath(rmsprop({ ...options, centered: false }), start, grads))) {
+    if (
+      c.centered &&
+      samePath(student, optimizerPath(rmsprop({ ...options, centered: false }), start, grads), { rtol: 1e-7 })
+    ) {
       fail(
         `${error.message}: your centered update is still plain RMSprop. Keep ḡ_t = α·ḡ_{t−1} + (1 − α)·g_t in state.gAvg and divide by √(v_t − ḡ_t²) + ε.`,
       );
     }
-    if (c.centered && same(student, staleAverage(c, start, grads))) {
+    if (c.centered && samePath(student, staleAverage(c, start, grads), { rtol: 1e-7 })) {
       fail(
         `${error.message}: it looks like you subtracted the previous ḡ²; update ḡ with this step's gradient first, then use it.`,
       );
