@@ -117,6 +117,10 @@ describe('the built site', () => {
         client: document.documentElement.clientWidth,
       }));
       expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+      // As a reader sees it: with KaTeX's fonts in, which widen formulas after first layout.
+      await w.page.evaluate(async () => {
+        await document.fonts.ready;
+      });
       expect(await axeViolations(w.page, 'layout')).toEqual([]);
       await w.close();
     });
