@@ -8,8 +8,10 @@
 // - the last block may fuse itself with the parameter update (`updateAndApply`), using exactly the
 //   arithmetic PyTorch uses, so the common optimizers are a single pass over memory;
 // - a decoupled weight decay just before such a block is folded into its loop (θ·(1 − ηλ) + …);
+// - a coupled weight decay (g + λθ) just before momentum, or just before the parameter update, is
+//   folded into that loop too (the other fused blocks still give it its own pass);
 // - named optimizers leave out blocks that would do nothing (weight decay 0, momentum 0).
-// A coupled weight decay (g + λθ) still costs its own pass; see test/bench/engine.ts for the numbers.
+// See test/bench/engine.ts for the numbers.
 
 import type { Schedule } from './schedules.ts';
 import { checkKeys, checkNumber, checkBoolean, checkVector, show } from './validate.ts';
@@ -39,6 +41,11 @@ export interface StepContext {
    * (θ·1 is exactly θ, so a loop can always apply it).
    */
   readonly keep: number;
+  /**
+   * For `updateAndApply` of a block that sets `foldsWeightDecay` only: λ of an `addWeightDecay(λ)`
+   * the chain folded into this block's loop (use g + λθ in place of g), else 0.
+   */
+  readonly weightDecay: number;
 }
 
 /**
@@ -67,6 +74,10 @@ export interface Transform<S extends object = object> {
   readonly learningRate?: Schedule;
   /** Set only by `decoupledWeightDecay`: λ, so the chain can fold the decay into the next block's loop. */
   readonly decoupledWeightDecay?: number;
+  /** Set only by `addWeightDecay`: λ, so the chain can fold the decay into the next block's loop. */
+  readonly coupledWeightDecay?: number;
+  /** True if `updateAndApply` honours `ctx.weightDecay`, so a coupled weight decay before it can be folded in. */
+  readonly foldsWeightDecay?: boolean;
 }
 
 /**
@@ -160,9 +171,22 @@ export function makeOptimizer(
   // same arithmetic as a separate pass (PyTorch's param.mul_ then the update), one pass less.
   const folded = fused && middle.length > 0 ? middle[middle.length - 1].decoupledWeightDecay : undefined;
   if (folded !== undefined) middle = middle.slice(0, -1);
+  // Likewise a coupled weight decay g + λθ right before momentum or the parameter update: the same
+  // expression, computed inside that loop instead of in a pass of its own. λ = 0 is never folded,
+  // because g + 0·θ is not g when θ is infinite.
+  const coupled = middle.length > 0 ? middle[middle.length - 1].coupledWeightDecay : undefined;
+  const foldCoupled = coupled !== undefined && coupled !== 0 && (fused ? fused.foldsWeightDecay === true : true);
+  if (foldCoupled) middle = middle.slice(0, -1);
+  const lambda = foldCoupled ? coupled : 0;
   // Scratch lives outside the state: it holds nothing between steps, so it is not cloned or sent.
   let scratch: Float64Array = new Float64Array(0);
-  const ctx: { t: number; lr: number; params: Float64Array; keep: number } = { t: 0, lr: 0, params: scratch, keep: 1 };
+  const ctx: { t: number; lr: number; params: Float64Array; keep: number; weightDecay: number } = {
+    t: 0,
+    lr: 0,
+    params: scratch,
+    keep: 1,
+    weightDecay: lambda,
+  };
 
   function lrAt(t: number): number {
     const lr = schedule(t);
@@ -202,6 +226,8 @@ export function makeOptimizer(
       for (const block of middle) u = block.update(u, scratch, state as never, ctx);
       if (fused) {
         fused.updateAndApply!(u, state as never, ctx);
+      } else if (lambda !== 0) {
+        applyDecayedUpdate(params, u, -lr, lambda);
       } else {
         applyUpdate(params, u, -lr);
       }
@@ -233,6 +259,15 @@ function checkState(name: string, state: StepCount, n: number, blocks: readonly 
 function applyUpdate(params: Float64Array, u: Float64Array, negLr: number): void {
   const n = params.length;
   for (let i = 0; i < n; i++) params[i] += negLr * u[i];
+}
+
+// θ ← θ + (−η)·(u + λθ): a folded `addWeightDecay(λ)` followed by the update above.
+function applyDecayedUpdate(params: Float64Array, u: Float64Array, negLr: number, lambda: number): void {
+  const n = params.length;
+  for (let i = 0; i < n; i++) {
+    const p = params[i];
+    params[i] = p + negLr * (u[i] + lambda * p);
+  }
 }
 
 // torch.lerp(a, b, w) on the CPU uses two formulas, for accuracy at both ends: a + w·(b − a) when
@@ -335,6 +370,7 @@ export function addWeightDecay(weightDecay: number): Transform<Record<string, ne
   return {
     name: 'addWeightDecay',
     keys: [],
+    coupledWeightDecay: lambda,
     init: () => ({}),
     update(u, out, _state, ctx) {
       const p = ctx.params;
@@ -419,6 +455,7 @@ export function trace(options: { momentum: number; dampening?: number; nesterov?
       for (let i = 0; i < n; i++) b[i] = b[i] * decay + gain * u[i];
       return b;
     },
+    foldsWeightDecay: true,
     updateAndApply(u, state, ctx) {
       const b = state.momentumBuffer;
       const p = ctx.params;
@@ -426,7 +463,28 @@ export function trace(options: { momentum: number; dampening?: number; nesterov?
       const negLr = -ctx.lr;
       const decay = ctx.t === 1 ? 0 : mu;
       const gain = ctx.t === 1 ? 1 : keepG;
+      const lambda = ctx.weightDecay;
       const n = u.length;
+      // SGD with momentum and weight decay, the classic recipe, as one loop: g = u + λθ first.
+      if (lambda !== 0 && nesterov) {
+        for (let i = 0; i < n; i++) {
+          const pi = p[i];
+          const g = u[i] + lambda * pi;
+          const bi = b[i] * decay + gain * g;
+          b[i] = bi;
+          p[i] = pi * keep + negLr * (g + mu * bi);
+        }
+        return;
+      }
+      if (lambda !== 0) {
+        for (let i = 0; i < n; i++) {
+          const pi = p[i];
+          const bi = b[i] * decay + gain * (u[i] + lambda * pi);
+          b[i] = bi;
+          p[i] = pi * keep + negLr * bi;
+        }
+        return;
+      }
       if (nesterov) {
         for (let i = 0; i < n; i++) {
           const g = u[i];

@@ -80,6 +80,32 @@ describe('chain', () => {
     expect(sameBits(trajectory(sgdw, 30), trajectory(sgdwSeparate, 30))).toBe(true);
   });
 
+  it('folds a coupled weight decay into momentum’s loop, or into the update, without changing a bit', () => {
+    // As above, two negations keep the decay a pass of its own.
+    const pairs: [Transform[], Transform[]][] = [
+      [[trace({ momentum: 0.9 })], []],
+      [[trace({ momentum: 0.9, nesterov: true })], []],
+      [[trace({ momentum: 0.9, dampening: 0.3 })], []],
+      [[trace({ momentum: 0.9 })], [decoupledWeightDecay(0.2)]],
+      [[], []],
+    ];
+    for (const [momentumBlocks, before] of pairs) {
+      const folded = chain(...before, addWeightDecay(0.1), ...momentumBlocks, scaleByLearningRate(0.05));
+      const separate = chain(
+        ...before,
+        addWeightDecay(0.1),
+        negate(),
+        negate(),
+        ...momentumBlocks,
+        scaleByLearningRate(0.05),
+      );
+      expect(sameBits(trajectory(folded, 30), trajectory(separate, 30))).toBe(true);
+    }
+    const named = sgd({ lr: 0.05, momentum: 0.9, weightDecay: 0.1 });
+    const byHand = chain(addWeightDecay(0.1), negate(), negate(), trace({ momentum: 0.9 }), scaleByLearningRate(0.05));
+    expect(sameBits(trajectory(named, 30), trajectory(byHand, 30))).toBe(true);
+  });
+
   it('gives a flat state: the step count, the size and each block’s buffers by name', () => {
     const opt = chain(scaleByRms({ centered: true }), trace({ momentum: 0.9 }), scaleByLearningRate(0.01));
     const state = opt.init(new Float64Array(3));
