@@ -63,6 +63,8 @@ export function mlp(options: { sizes: readonly number[]; activation?: Activation
   if (activation !== 'tanh' && activation !== 'relu')
     throw new RangeError(`Invalid activation: ${show(activation)} (expected "tanh" or "relu")`);
   const useTanh = activation === 'tanh';
+  // Backpropagates u = (Wᵀδ)_i through the activation whose output was a.
+  const derivative = useTanh ? (u: number, a: number) => u * (1 - a * a) : (u: number, a: number) => (a > 0 ? u : 0);
   const L = sizes.length - 1;
   const layout: ParamSlice[] = [];
   const wOff: number[] = [];
@@ -104,7 +106,31 @@ export function mlp(options: { sizes: readonly number[]; activation?: Activation
       for (let s = 0; s < n; s++) {
         const row = s * nIn;
         const out = s * nOut;
-        for (let j = 0; j < nOut; j++) {
+        // z_j = b_j + Σ_i W_ji a_i, summed in order of i. Four outputs at a time: four independent
+        // sums keep the CPU busy where one sum would wait on each addition (same bits either way).
+        let j = 0;
+        for (; j + 4 <= nOut; j += 4) {
+          const w0 = W + j * nIn;
+          const w1 = w0 + nIn;
+          const w2 = w1 + nIn;
+          const w3 = w2 + nIn;
+          let z0 = params[B + j];
+          let z1 = params[B + j + 1];
+          let z2 = params[B + j + 2];
+          let z3 = params[B + j + 3];
+          for (let i = 0; i < nIn; i++) {
+            const ai = a[row + i];
+            z0 += params[w0 + i] * ai;
+            z1 += params[w1 + i] * ai;
+            z2 += params[w2 + i] * ai;
+            z3 += params[w3 + i] * ai;
+          }
+          z[out + j] = z0;
+          z[out + j + 1] = z1;
+          z[out + j + 2] = z2;
+          z[out + j + 3] = z3;
+        }
+        for (; j < nOut; j++) {
           const w = W + j * nIn;
           let sum = params[B + j];
           for (let i = 0; i < nIn; i++) sum += params[w + i] * a[row + i];
@@ -155,7 +181,6 @@ export function mlp(options: { sizes: readonly number[]; activation?: Activation
       checkVector(grad, 'grad');
       run(params, x, n);
       const value = loss.grad(acts[L], y, n, k, deltas[L]);
-      grad.fill(0);
       for (let l = L; l >= 1; l--) {
         const nIn = sizes[l - 1];
         const nOut = sizes[l];
@@ -163,33 +188,70 @@ export function mlp(options: { sizes: readonly number[]; activation?: Activation
         const delta = deltas[l];
         const W = wOff[l];
         const B = bOff[l];
-        // ∂loss/∂W_l = Σ_s δ_s a_sᵀ and ∂loss/∂b_l = Σ_s δ_s (δ is already divided by the batch size).
-        for (let s = 0; s < n; s++) {
-          const row = s * nIn;
-          const out = s * nOut;
-          for (let j = 0; j < nOut; j++) {
-            const dj = delta[out + j];
-            grad[B + j] += dj;
-            const w = W + j * nIn;
-            for (let i = 0; i < nIn; i++) grad[w + i] += dj * a[row + i];
+        // ∂loss/∂b_l = Σ_s δ_s and ∂loss/∂W_l = Σ_s δ_s a_sᵀ (δ is already divided by the batch size).
+        // Each entry is summed in a register over the samples in order, four entries at a time.
+        for (let j = 0; j < nOut; j++) {
+          let gb = 0;
+          for (let s = 0; s < n; s++) gb += delta[s * nOut + j];
+          grad[B + j] = gb;
+          const w = W + j * nIn;
+          let i = 0;
+          for (; i + 4 <= nIn; i += 4) {
+            let g0 = 0;
+            let g1 = 0;
+            let g2 = 0;
+            let g3 = 0;
+            for (let s = 0; s < n; s++) {
+              const dj = delta[s * nOut + j];
+              const r = s * nIn + i;
+              g0 += dj * a[r];
+              g1 += dj * a[r + 1];
+              g2 += dj * a[r + 2];
+              g3 += dj * a[r + 3];
+            }
+            grad[w + i] = g0;
+            grad[w + i + 1] = g1;
+            grad[w + i + 2] = g2;
+            grad[w + i + 3] = g3;
+          }
+          for (; i < nIn; i++) {
+            let gw = 0;
+            for (let s = 0; s < n; s++) gw += delta[s * nOut + j] * a[s * nIn + i];
+            grad[w + i] = gw;
           }
         }
         if (l > 1) {
-          // δ_{l−1} = (W_lᵀ δ_l) ⊙ σ'(z_{l−1}), with σ' from the stored activation a = σ(z).
+          // δ_{l−1} = (W_lᵀ δ_l) ⊙ σ'(z_{l−1}), with σ' from the stored activation a = σ(z):
+          // tanh' = 1 − a², relu' = [a > 0]. The sum over j runs in order, four entries at a time.
           const prev = deltas[l - 1];
-          prev.fill(0, 0, n * nIn);
           for (let s = 0; s < n; s++) {
             const row = s * nIn;
             const out = s * nOut;
-            for (let j = 0; j < nOut; j++) {
-              const dj = delta[out + j];
-              const w = W + j * nIn;
-              for (let i = 0; i < nIn; i++) prev[row + i] += params[w + i] * dj;
+            let i = 0;
+            for (; i + 4 <= nIn; i += 4) {
+              let p0 = 0;
+              let p1 = 0;
+              let p2 = 0;
+              let p3 = 0;
+              for (let j = 0; j < nOut; j++) {
+                const dj = delta[out + j];
+                const w = W + j * nIn + i;
+                p0 += params[w] * dj;
+                p1 += params[w + 1] * dj;
+                p2 += params[w + 2] * dj;
+                p3 += params[w + 3] * dj;
+              }
+              prev[row + i] = derivative(p0, a[row + i]);
+              prev[row + i + 1] = derivative(p1, a[row + i + 1]);
+              prev[row + i + 2] = derivative(p2, a[row + i + 2]);
+              prev[row + i + 3] = derivative(p3, a[row + i + 3]);
+            }
+            for (; i < nIn; i++) {
+              let sum = 0;
+              for (let j = 0; j < nOut; j++) sum += params[W + j * nIn + i] * delta[out + j];
+              prev[row + i] = derivative(sum, a[row + i]);
             }
           }
-          const m = n * nIn;
-          if (useTanh) for (let i = 0; i < m; i++) prev[i] *= 1 - a[i] * a[i];
-          else for (let i = 0; i < m; i++) if (!(a[i] > 0)) prev[i] = 0;
         }
       }
       return value;
