@@ -122,7 +122,8 @@ function fusedAdagrad(lr: number, eps: number): Fused {
         const gi = g[i];
         const si = s[i] + gi * gi;
         s[i] = si;
-        p[i] += (negLr * gi) / (Math.sqrt(si) + e);
+        // + 0 as in the engine: without it Node 22 compiles this loop 2.4× slower (see scaleByRss).
+        p[i] += (negLr * gi) / (Math.sqrt(si + 0) + e);
       }
     },
   };
