@@ -43,6 +43,8 @@ export interface ChartSpec {
   y: string;
   /** Start with a logarithmic y axis (the reader can toggle it). */
   logY: boolean;
+  /** Top of the y axis (larger values run off the chart), or null to fit every point. */
+  yMax: number | null;
 }
 
 export interface ViewBoxSpec {
@@ -208,7 +210,9 @@ export function parseEvent(v: unknown): CellEvent | null {
       const x = text(spec['x'], LIMITS.labelLength);
       const y = text(spec['y'], LIMITS.labelLength);
       if (title === null || x === null || y === null || typeof spec['logY'] !== 'boolean') return null;
-      return { t: 'chart', id: v['id'], spec: { title, x, y, logY: spec['logY'] } };
+      const yMax = spec['yMax'];
+      if (yMax !== null && !(typeof yMax === 'number' && Number.isFinite(yMax))) return null;
+      return { t: 'chart', id: v['id'], spec: { title, x, y, logY: spec['logY'], yMax } };
     }
     case 'points':
     case 'path': {

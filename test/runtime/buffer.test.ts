@@ -14,7 +14,7 @@ describe('the worker-side event buffer', () => {
   it('sends the first event at once, so a chart appears before the cell has computed anything', () => {
     const batches: CellEvent[][] = [];
     const buffer = createBuffer({ post: (e) => batches.push(e), now: () => 0 });
-    buffer.emit({ t: 'chart', id: 0, spec: { title: 't', x: 'step', y: 'loss', logY: false } });
+    buffer.emit({ t: 'chart', id: 0, spec: { title: 't', x: 'step', y: 'loss', logY: false, yMax: null } });
     expect(batches).toHaveLength(1);
     buffer.point('points', 0, 'sgd', 1, 1);
     expect(batches).toHaveLength(1);
@@ -22,7 +22,7 @@ describe('the worker-side event buffer', () => {
 
   it('merges consecutive points of one series into a single event', () => {
     const { buffer, batches } = harnessClock();
-    buffer.emit({ t: 'chart', id: 0, spec: { title: 't', x: 'step', y: 'loss', logY: false } });
+    buffer.emit({ t: 'chart', id: 0, spec: { title: 't', x: 'step', y: 'loss', logY: false, yMax: null } });
     for (let i = 0; i < 100; i++) buffer.point('points', 0, 'sgd', i, 1 / (i + 1));
     buffer.flush();
     expect(batches).toHaveLength(1);

@@ -59,7 +59,7 @@ function decimate(options: LineOptions, points: ChartPoint[], width = 600, keepG
   return dataset['data'] as ChartPoint[];
 }
 
-const spec = { title: 'Training loss', x: 'step', y: 'loss', logY: false };
+const spec = { title: 'Training loss', x: 'step', y: 'loss', logY: false, yMax: null as number | null };
 const series = (n: number): ChartPoint[] =>
   Array.from({ length: n }, (_, i) => ({ x: i, y: i === 5000 ? null : 1 / (i + 1), i }));
 
@@ -72,6 +72,11 @@ describe('line chart options', () => {
     expect(o.elements?.point?.radius).toBe(0);
     expect(o.scales?.['x']?.type).toBe('linear');
     expect(o.plugins?.decimation).toMatchObject({ enabled: true, algorithm: 'lttb', threshold: 1 });
+  });
+
+  it('fit the y axis to the data unless the cell caps it with yMax', () => {
+    expect(lineChartOptions(spec, true, theme).scales?.['y']?.max).toBeUndefined();
+    expect(lineChartOptions({ ...spec, yMax: 1e3 }, true, theme).scales?.['y']?.max).toBe(1e3);
   });
 
   it('let LTTB decimation engage on a long series, on linear and log y', () => {

@@ -69,6 +69,22 @@ describe('running a cell', () => {
     expect(land?.t === 'landscape' && land.spec.logScale).toBe(true);
     expect(land?.t === 'landscape' && land.spec.minima).toEqual([[1, 1]]);
   });
+
+  it('sends a chart’s y-axis cap, and names yMax when it is not a number', async () => {
+    const capped = await runCellInNode(`
+      import { lineChart } from 'descent/display';
+      lineChart({ title: 'sweep', yMax: 1000 });
+    `);
+    const chart = capped.events.find((e) => e.t === 'chart');
+    expect(chart?.t === 'chart' && chart.spec.yMax).toBe(1000);
+    const bad = await runCellInNode(`
+      import { lineChart } from 'descent/display';
+      lineChart({ yMax: Infinity });
+    `);
+    expect(bad.errors.map((e) => e.message)).toEqual([
+      'RangeError: lineChart: yMax must be a finite number, got Infinity',
+    ]);
+  });
 });
 
 describe('checking an exercise', () => {

@@ -28,6 +28,11 @@ describe('events from a worker', () => {
     ],
     ['a chart id that is not an integer', { t: 'chart', id: 0.5, spec: { title: 'a', x: 'b', y: 'c', logY: false } }],
     [
+      'a chart whose yMax is not a finite number',
+      { t: 'chart', id: 0, spec: { title: 'a', x: 'b', y: 'c', logY: false, yMax: Infinity } },
+    ],
+    ['a chart spec without yMax', { t: 'chart', id: 0, spec: { title: 'a', x: 'b', y: 'c', logY: false } }],
+    [
       'a landscape grid larger than the cap',
       {
         t: 'landscape',

@@ -20,7 +20,8 @@ const [a, c, d] = [(2 * sxx) / data.n, (2 * sx) / data.n, 2]; // A = [[a, c], [c
 const lambdaMax = (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + c * c);
 print(`λmax = ${lambdaMax.toFixed(4)}, so gradient descent converges for η < 2/λmax = ${(2 / lambdaMax).toFixed(4)}`);
 
-const chart = lineChart({ title: 'Learning-rate sweep (full batch)', y: 'training loss', logY: true });
+// yMax: the diverging runs climb off the top instead of squeezing the stable ones into the bottom.
+const chart = lineChart({ title: 'Learning-rate sweep (full batch)', y: 'training loss', logY: true, yMax: 100 });
 const runs = rates.map((lr) => ({
   lr,
   name: `η = ${lr}`,
@@ -47,7 +48,8 @@ table(
   runs.map((r) => ({
     'learning rate': r.name,
     'η / (2/λmax)': ((r.lr * lambdaMax) / 2).toFixed(2),
-    'last training loss': r.result?.history.at(-1)?.trainLoss?.toPrecision(4) ?? '–',
+    'final training loss':
+      r.result?.status === 'diverged' ? '–' : (r.result?.history.at(-1)?.trainLoss?.toPrecision(4) ?? '–'),
     outcome: r.result?.message ?? '',
   })),
   { title: 'How each run ended' },

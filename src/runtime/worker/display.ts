@@ -34,6 +34,11 @@ export interface LineChartOptions {
   y?: string;
   /** Start with a logarithmic y axis (the reader can switch). Default false. */
   logY?: boolean;
+  /**
+   * Top of the y axis: larger values run off the top of the chart ("show data" still lists them).
+   * Use it so that one diverging run does not flatten the others. Default: fit every point.
+   */
+  yMax?: number;
 }
 
 export interface LineChart {
@@ -63,6 +68,7 @@ export function lineChart(options: LineChartOptions = {}): LineChart {
       x: String(options.x ?? 'step'),
       y: String(options.y ?? 'loss'),
       logY: Boolean(options.logY),
+      yMax: yMaxOf(options.yMax),
     },
   });
   const stepAxis = (options.x ?? 'step') === 'step';
@@ -72,6 +78,14 @@ export function lineChart(options: LineChartOptions = {}): LineChart {
       if (stepAxis && Number.isInteger(x)) ctx.buffer.progress(Number(x), null);
     },
   };
+}
+
+function yMaxOf(value: unknown): number | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RangeError(`lineChart: yMax must be a finite number, got ${String(value)}`);
+  }
+  return value;
 }
 
 /** A function of two variables to draw: any engine objective, or `(x, y) => number` with a view box. */

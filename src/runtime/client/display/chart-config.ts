@@ -39,6 +39,7 @@ export function lineChartOptions(spec: ChartSpec, logY: boolean, theme: Theme): 
       x: { type: 'linear', title: { display: true, text: spec.x }, ticks: { callback: linearTick } },
       y: {
         type: logY ? 'logarithmic' : 'linear',
+        ...(spec.yMax === null ? {} : { max: spec.yMax }),
         title: { display: true, text: spec.y },
         ticks: { callback: logY ? logTick : linearTick },
       },

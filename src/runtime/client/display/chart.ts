@@ -118,6 +118,7 @@ export class LineChartDisplay {
     const y = scales?.['y'];
     if (x && 'title' in x && x.title) x.title.text = spec.x;
     if (y && 'title' in y && y.title) y.title.text = spec.y;
+    if (y) y.max = spec.yMax ?? undefined;
     this.ctx.invalidate();
   }
 
