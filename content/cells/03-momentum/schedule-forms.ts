@@ -57,7 +57,7 @@ const b = sutskever(schedule);
 print(`step decay at step 41: largest distance between the two paths = ${largestGap(a, b).toExponential(2)}`);
 
 // The length of each step, ‖θ_t − θ_{t−1}‖: where the two forms part ways.
-const chart = lineChart({ title: 'Step length with η divided by 10 after step 40', y: '‖θ_t − θ_{t−1}‖', logY: true });
+const chart = lineChart({ title: 'Step length with η divided by 10 after step 40', y: '‖θₜ − θₜ₋₁‖', logY: true });
 for (let t = 1; t <= steps; t++) {
   chart.add('PyTorch: θ ← θ − ηb', t, Math.hypot(a[t][0] - a[t - 1][0], a[t][1] - a[t - 1][1]));
   chart.add('Sutskever / Keras: θ ← θ + v', t, Math.hypot(b[t][0] - b[t - 1][0], b[t][1] - b[t - 1][1]));

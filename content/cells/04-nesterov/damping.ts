@@ -32,7 +32,7 @@ const methods = [
   },
 ];
 
-const chart = lineChart({ title: `Position x_t, ηλ = ${lr}, μ = ${mu}`, y: 'x' });
+const chart = lineChart({ title: `Position xₜ, ηλ = ${lr}, μ = ${mu}`, y: 'x' });
 const rows = methods.map((m) => {
   const x = new Float64Array([1]);
   const state = m.optimizer.init(x);

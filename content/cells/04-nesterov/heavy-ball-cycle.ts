@@ -26,7 +26,7 @@ function run(make: () => ReturnType<typeof momentum>, x0: number, steps: number)
   return path;
 }
 
-const chart = lineChart({ title: 'Position x_t from x₀ = 3.3', y: 'x' });
+const chart = lineChart({ title: 'Position xₜ from x₀ = 3.3', y: 'x' });
 const hb = run(heavy, 3.3, 60);
 const nv = run(nag, 3.3, 60);
 hb.forEach((x, t) => chart.add('heavy ball, η = 1/9, μ = 4/9', t, x));

@@ -31,7 +31,7 @@ const methods: { name: string; optimizer: Optimizer; predicted: number }[] = [
 
 const chart = lineChart({
   title: `Distance to the minimum, κ = ${kappa} (first ${charted} steps)`,
-  y: '‖θ_t − θ*‖',
+  y: '‖θₜ − θ*‖',
   logY: true,
 });
 const g = new Float64Array(2);

@@ -15,7 +15,7 @@ const g = new Float64Array(4);
 // The chart has a log y axis; log x we make ourselves by plotting log₁₀ t. A power law t^(−1/2)
 // is then a straight line falling one unit for every two units to the right.
 const chart = lineChart({
-  title: 'Effective learning rate η / (√G_t + ε)',
+  title: 'Effective learning rate η / (√Gₜ + ε)',
   x: 'log₁₀ t',
   y: 'effective learning rate',
   logY: true,

@@ -8,7 +8,7 @@ const alphas = [0.9, 0.99];
 const K = 3000; // long enough for α = 0.99's weights to fade to 0.99³⁰⁰⁰ ≈ 10⁻¹³
 const shown = 250; // the chart shows ages 0 … 250
 const chart = lineChart({
-  title: 'Weight of a squared gradient k steps old in v_t',
+  title: 'Weight of a squared gradient k steps old in vₜ',
   x: 'age k (steps)',
   y: 'weight (1 − α)·α^k',
   logY: true,

@@ -54,10 +54,10 @@ print(
 
 // Check the suggestion: full 15-epoch runs from scratch at a few rates around it.
 const candidates: [string, number][] = [
-  ['η_min / 10', bestLr / 10],
-  ['η_min / 3 (the pick)', bestLr / 3],
-  ['η_min', bestLr],
-  ['3 η_min', bestLr * 3],
+  ['ηₘᵢₙ / 10', bestLr / 10],
+  ['ηₘᵢₙ / 3 (the pick)', bestLr / 3],
+  ['ηₘᵢₙ', bestLr],
+  ['3 ηₘᵢₙ', bestLr * 3],
 ];
 const runs = lineChart({ title: 'Training from scratch at each rate', x: 'epoch', y: 'training loss', logY: true });
 const rows = [];

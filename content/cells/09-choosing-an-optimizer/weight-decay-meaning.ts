@@ -65,7 +65,7 @@ const bowl = quadratic({ kappa: 10, angle: 0.5, center: [2, 1] });
 const STEPS = 300;
 const chart = lineChart({
   title: 'Distance between the two runs of each pair',
-  y: '‖θ_Keras − θ_PyTorch‖',
+  y: '‖θ(Keras) − θ(PyTorch)‖',
   logY: true,
 });
 const g = new Float64Array(2);
