@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { contourLines, contourSegments } from '../../src/runtime/client/display/contours.ts';
 import { viridis } from '../../src/runtime/client/display/colormap.ts';
 import { contourLevels, heatmapPixels, shadeGrid } from '../../src/runtime/client/display/grid.ts';
-import { inView, plotAspect, sameSurface, toPixel } from '../../src/runtime/client/display/landscape-geometry.ts';
+import {
+  inView,
+  plotAspect,
+  plotHeight,
+  sameSurface,
+  toPixel,
+} from '../../src/runtime/client/display/landscape-geometry.ts';
 
 /** f sampled like a `landscape` event: nx × ny nodes over [lo, hi]², row-major from the bottom. */
 function sample(f: (x: number, y: number) => number, n: number, lo: number, hi: number) {
@@ -155,6 +161,14 @@ describe('landscape geometry', () => {
     expect(plotAspect(view)).toBe(1);
     expect(plotAspect({ xmin: 0, xmax: 10, ymin: 0, ymax: 1 })).toBe(0.5);
     expect(plotAspect({ xmin: 0, xmax: 1, ymin: 0, ymax: 10 })).toBe(1.25);
+  });
+
+  it('draws a wide view at its aspect on a desktop, but no flatter than 160 px on a phone', () => {
+    const wide = { xmin: -6, xmax: 6, ymin: -3, ymax: 3 };
+    expect(plotHeight(wide, 500)).toBe(250);
+    expect(plotHeight(wide, 220)).toBe(160);
+    expect(plotHeight(view, 220)).toBe(220);
+    expect(plotHeight(wide, 120)).toBe(120);
   });
 
   it('recognises the same surface so a re-run can keep its heat map', () => {

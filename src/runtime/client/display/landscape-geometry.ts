@@ -19,6 +19,19 @@ export function plotAspect(view: ViewBoxSpec): number {
   return Math.min(1.25, Math.max(0.5, a));
 }
 
+/** A wide view on a narrow screen is never flatter than this many CSS pixels (a phone's ravine stays readable). */
+export const MIN_PLOT_HEIGHT = 160;
+
+/**
+ * Height of a plot `plotW` pixels wide: the view's aspect (see `plotAspect`), but at least
+ * MIN_PLOT_HEIGHT, and never taller than wide for that reason alone. On a desktop this is the true
+ * aspect; on a phone a 2:1 ravine is drawn about 1.4:1 rather than a strip 110 px tall.
+ */
+export function plotHeight(view: ViewBoxSpec, plotW: number): number {
+  const natural = Math.round(plotW * plotAspect(view));
+  return Math.max(natural, Math.min(MIN_PLOT_HEIGHT, plotW));
+}
+
 /** Pixel position of a data point; far-away points are clamped so the canvas never sees huge numbers. */
 export function toPixel(view: ViewBoxSpec, plot: Rect, x: number, y: number): [number, number] {
   const px = plot.x + ((x - view.xmin) / (view.xmax - view.xmin)) * plot.w;

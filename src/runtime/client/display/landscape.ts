@@ -14,7 +14,7 @@ import { renderSeriesTables } from './data-table.ts';
 import { DataToggle, h } from './dom.ts';
 import { formatCount, formatNumber } from './format.ts';
 import { contourLevels, heatmapPixels, shadeGrid } from './grid.ts';
-import { inView, MAX_LANDSCAPE_WIDTH, plotAspect, sameSurface, toPixel, type Rect } from './landscape-geometry.ts';
+import { inView, MAX_LANDSCAPE_WIDTH, plotHeight, sameSurface, toPixel, type Rect } from './landscape-geometry.ts';
 import { gapNote } from './notes.ts';
 import { SeriesData } from './series.ts';
 import type { Theme } from './theme.ts';
@@ -197,7 +197,7 @@ export class LandscapeDisplay {
     const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
     const left = this.leftMargin();
     const plotW = Math.max(40, width - left - MARGIN.right);
-    const plotH = Math.round(plotW * plotAspect(this.spec.view));
+    const plotH = plotHeight(this.spec.view, plotW);
     const height = MARGIN.top + plotH + MARGIN.bottom;
     const prev = this.layout;
     this.layoutDirty = false;
