@@ -198,15 +198,24 @@ for (let t = 1; t <= 60; t++) {
     await w.close();
   });
 
-  it('passes axe after a run, with its chart and output showing', async () => {
-    const w = await lesson();
-    const { cell } = await cellAt(w.page, GD);
-    await run(cell);
-    const axe = await new AxeBuilder({ page: w.page })
-      .include('section.cell')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  it('grows a chart on a phone when its legend wraps, so the plot keeps its height', async () => {
+    const w = await lesson({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const code = [
+      "import { lineChart, slider } from 'descent/display';",
+      "const n = slider('series', { min: 1, max: 8, value: 8, step: 1 });",
+      "const chart = lineChart({ title: 'Many series' });",
+      'for (let k = 0; k < n; k++) for (let t = 0; t < 20; t++) chart.add(`a long series name ${k}`, t, t * k);',
+    ].join('\n');
+    const cell = await loadCode(w.page, code, GD);
+    const boxHeight = () => cell.locator('.dsp-chart-box').evaluate((el) => el.clientHeight);
+    expect((await run(cell)).outcome).toBe('done');
+    await expect.poll(boxHeight).toBeGreaterThan(300);
+    // Down to one series: the re-run goes back to the stylesheet's height.
+    await cell.getByRole('slider', { name: /series/ }).focus();
+    await cell.evaluate((el) => el.removeAttribute('data-outcome'));
+    await w.page.keyboard.press('Home');
+    await expect.poll(() => cell.getAttribute('data-outcome')).toBe('done');
+    await expect.poll(boxHeight).toBe(260);
     await w.close();
   });
 });

@@ -26,6 +26,9 @@ import { gapNote } from './notes.ts';
 import { SeriesData } from './series.ts';
 import type { Theme } from './theme.ts';
 
+/** The plot area (inside axes and legend) is never shorter than this, in CSS pixels. */
+const MIN_PLOT_HEIGHT = 160;
+
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend, Decimation);
 
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
@@ -57,6 +60,7 @@ export class LineChartDisplay {
    */
   private readonly options: LineOptions;
   private readonly canvas: HTMLCanvasElement;
+  private readonly box: HTMLElement;
   private readonly caption: HTMLElement;
   private readonly logButton: HTMLButtonElement;
   private readonly note: HTMLElement;
@@ -81,6 +85,7 @@ export class LineChartDisplay {
     this.dataToggle = new DataToggle('', (panel) => this.renderData(panel));
     tools.append(this.logButton, this.dataToggle.button);
     const box = h('div', 'dsp-chart-box');
+    this.box = box;
     this.canvas = h('canvas');
     this.canvas.setAttribute('role', 'img');
     box.append(this.canvas);
@@ -92,7 +97,10 @@ export class LineChartDisplay {
       type: 'line',
       data: { datasets: [] },
       options: this.options,
-      plugins: [gapKeeper((dataset) => this.byDataset.get(dataset)?.gaps)],
+      plugins: [
+        gapKeeper((dataset) => this.byDataset.get(dataset)?.gaps),
+        { id: 'dspKeepPlotHeight', afterLayout: () => this.keepPlotHeight() },
+      ],
     });
     this.describe();
   }
@@ -103,6 +111,7 @@ export class LineChartDisplay {
     const logY = spec.logY !== this.spec.logY ? spec.logY : this.logY;
     this.series = [];
     this.byName.clear();
+    this.box.style.height = '';
     this.setSpec(spec);
     if (logY !== this.logY) this.setLog(logY);
     this.logButton.setAttribute('aria-pressed', String(this.logY));
@@ -176,6 +185,21 @@ export class LineChartDisplay {
     this.describe();
     this.updateNote();
     this.dataToggle.refreshLive();
+  }
+
+  /**
+   * A legend of many series wraps onto several rows on a phone and would leave the plot a strip:
+   * the box grows instead, so the plot keeps MIN_PLOT_HEIGHT. Runs after every Chart.js layout (new
+   * series, or a resize); Chart.js sees the new size through its own ResizeObserver and lays out
+   * again. A re-run starts again from the stylesheet's height.
+   */
+  private keepPlotHeight(): void {
+    const area = this.chart.chartArea;
+    const height = this.box.clientHeight;
+    // Until Chart.js has resized to the box (first frames, or a resize in flight) its area is stale.
+    if (!area || height === 0 || Math.abs(this.chart.height - height) > 1) return;
+    const missing = MIN_PLOT_HEIGHT - (area.bottom - area.top);
+    if (missing > 1) this.box.style.height = `${Math.ceil(height + missing)}px`;
   }
 
   /** The run ended: bring an open data table up to date. */
