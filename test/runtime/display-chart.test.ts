@@ -181,6 +181,16 @@ describe('series colours', () => {
     expect(a.style('adam')).toEqual(b.style('adam'));
   });
 
+  it('dashes an optimizer whose colour has a look-alike already in the cell, and keeps its colour', () => {
+    const race = new SeriesColors();
+    const names = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];
+    const styles = names.map((n) => race.style(n));
+    expect(styles.map((s) => s.index)).toEqual(names.map(optimizerIndex));
+    expect(styles.filter((s) => s.dash.length > 0).length).toBe(1);
+    expect(race.style('rmsprop').dash.length).toBeGreaterThan(0);
+    expect(new SeriesColors().style('rmsprop').dash).toEqual([]);
+  });
+
   it('tells apart two names for the same optimizer', () => {
     const c = new SeriesColors();
     const first = c.style('sgd lr=0.1');

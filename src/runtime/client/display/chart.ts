@@ -26,6 +26,12 @@ import { gapNote } from './notes.ts';
 import { SeriesData } from './series.ts';
 import type { Theme } from './theme.ts';
 
+/** A dataset's line dash (Chart.js types it per chart kind; ours are all lines). */
+function dashOf(dataset: object | undefined): number[] {
+  const dash = (dataset as { borderDash?: unknown } | undefined)?.borderDash;
+  return Array.isArray(dash) ? (dash as number[]) : [];
+}
+
 /** The plot area (inside axes and legend) is never shorter than this, in CSS pixels. */
 const MIN_PLOT_HEIGHT = 160;
 
@@ -93,6 +99,15 @@ export class LineChartDisplay {
     this.note.hidden = true;
     this.element.append(this.caption, tools, box, this.note, this.dataToggle.panel);
     this.options = lineChartOptions(spec, this.logY, ctx.theme());
+    const labels = this.options.plugins?.legend?.labels;
+    if (labels) {
+      // Chart.js draws a legend line from the point style, which has no dash: give it the series' own.
+      labels.generateLabels = (chart) =>
+        Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => ({
+          ...item,
+          lineDash: dashOf(chart.data.datasets[item.datasetIndex ?? -1]),
+        }));
+    }
     this.chart = new Chart<'line', ChartPoint[]>(this.canvas, {
       type: 'line',
       data: { datasets: [] },

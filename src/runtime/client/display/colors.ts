@@ -36,6 +36,17 @@ const FREE_ORDER = [0, 4, 6, 2, 5, 3, 1, 7];
 const DASHES: readonly (readonly number[])[] = [[], [7, 4], [2, 3]];
 const SOLID: readonly number[] = [];
 
+// Okabe–Ito neighbours that are hard to tell apart as thin lines: orange / vermillion (momentum and
+// RMSprop, side by side in lesson 7's race) and blue / sky blue. An optimizer whose colour's neighbour
+// is already in the cell keeps its colour but is drawn with this dash (one no repeat uses).
+const NEIGHBOUR: ReadonlyMap<number, number> = new Map([
+  [1, 5],
+  [5, 1],
+  [0, 2],
+  [2, 0],
+]);
+const NEIGHBOUR_DASH: readonly number[] = [10, 3];
+
 /**
  * The palette index reserved for a course optimizer, or null. Case-insensitive; "adam-0.01" is Adam,
  * "AdamW" is AdamW, "SGD + momentum" and "Nesterov momentum" are the momentum methods, and plain
@@ -75,7 +86,8 @@ export class SeriesColors {
     // first keeps the optimizer's colour, the next one gets a free colour.
     const free = FREE_ORDER.find((i) => !this.used.has(i));
     if (reserved !== null && !this.used.has(reserved)) {
-      style = { index: reserved, dash: SOLID };
+      const neighbour = NEIGHBOUR.get(reserved);
+      style = { index: reserved, dash: neighbour !== undefined && this.used.has(neighbour) ? NEIGHBOUR_DASH : SOLID };
     } else if (free !== undefined) {
       style = { index: free, dash: SOLID };
     } else {
