@@ -29,6 +29,7 @@ const SAMPLES = 25;
 const WARMUP = 40;
 const REPS = 11; // tfjs steps and MLP epochs (alternating with the engine)
 const EPOCH_WARMUP = 30;
+const TFJS_WARMUP = 10;
 
 // With --expose-gc (as `npm run bench` passes), collect between cases so a major GC does not land in a timing.
 function collectGarbage(): void {
@@ -355,7 +356,8 @@ function benchTfjs(c: Case): { tfjs: number; engine: number } {
     v.dataSync(); // the CPU backend is synchronous; this only makes sure the result exists
   };
   const engineStep = () => engine.step(start, grads, state);
-  for (let k = 0; k < 3; k++) {
+  // Both warm, as in a long run: tfjs's first steps allocate its buffers and are several times slower.
+  for (let k = 0; k < TFJS_WARMUP; k++) {
     tfStep();
     engineStep();
   }
