@@ -342,7 +342,9 @@ function benchOptimizer(c: Case): { engine: number; fused: number; ratio: number
 }
 
 // tfjs and the engine alternate step by step on the same numbers; returns both medians.
-function benchTfjs(c: Case): { tfjs: number; engine: number } {
+// The fused loop is timed here too: its ratio is the most any implementation of the rule in
+// JavaScript float64 could show against tfjs in this run (for SGD, memory bandwidth).
+function benchTfjs(c: Case): { tfjs: number; engine: number; fused: number } {
   collectGarbage();
   const start = filled(2);
   const grads = filled(1, 1e-3);
@@ -356,21 +358,27 @@ function benchTfjs(c: Case): { tfjs: number; engine: number } {
     v.dataSync(); // the CPU backend is synchronous; this only makes sure the result exists
   };
   const engineStep = () => engine.step(start, grads, state);
+  const fused = c.fused();
+  const fusedParams = Float64Array.from(start);
+  const fusedStep = () => fused.step(fusedParams, grads);
   // Both warm, as in a long run: tfjs's first steps allocate its buffers and are several times slower.
   for (let k = 0; k < TFJS_WARMUP; k++) {
     tfStep();
     engineStep();
+    fusedStep();
   }
   const tt: number[] = [];
   const te: number[] = [];
+  const tf_: number[] = [];
   for (let r = 0; r < REPS; r++) {
     tt.push(timed(tfStep));
     te.push(timed(engineStep));
+    tf_.push(timed(fusedStep));
   }
   opt.dispose();
   v.dispose();
   g.dispose();
-  return { tfjs: median(tt), engine: median(te) };
+  return { tfjs: median(tt), engine: median(te), fused: median(tf_) };
 }
 
 // ---- MLP epoch ----
@@ -521,10 +529,10 @@ async function main(): Promise<void> {
     `Descent engine benchmark — ${N.toLocaleString('en')} float64 parameters, engine vs fused: median over ${TRIALS} fresh allocations of the median of ${SAMPLES} alternating steps; Node ${process.version}`,
   );
   console.log(
-    'optimizer                  | engine ms | fused ms | engine/fused (≤1.3) | tfjs ms (f32) | tfjs/engine (≥40)',
+    'optimizer                  | engine ms | fused ms | engine/fused (≤1.3) | tfjs ms (f32) | tfjs/engine (≥40) | tfjs/fused (ceiling)',
   );
   console.log(
-    '---------------------------|-----------|----------|---------------------|---------------|------------------',
+    '---------------------------|-----------|----------|---------------------|---------------|-------------------|---------------------',
   );
   let worst = 0;
   // BENCH_ONLY=adam runs the rows whose name contains "adam"; BENCH_ONLY=mlp runs only the MLP epochs.
@@ -532,10 +540,10 @@ async function main(): Promise<void> {
   for (const c of cases.filter((x) => !only || x.name.includes(only))) {
     const { engine, fused, ratio } = benchOptimizer(c);
     worst = Math.max(worst, ratio);
-    let tfCols = '            — |                —';
+    let tfCols = '            — |                — |                   —';
     if (c.tfjs) {
       const t = benchTfjs(c);
-      tfCols = `${fmt(t.tfjs).padStart(13)} | ${(t.tfjs / t.engine).toFixed(1).padStart(15)}×`;
+      tfCols = `${fmt(t.tfjs).padStart(13)} | ${(t.tfjs / t.engine).toFixed(1).padStart(15)}× | ${(t.tfjs / t.fused).toFixed(1).padStart(18)}×`;
     }
     console.log(
       `${c.name.padEnd(26)} | ${fmt(engine).padStart(9)} | ${fmt(fused)} | ${ratio.toFixed(2).padStart(18)}× | ${tfCols}`,
