@@ -39,6 +39,10 @@ describe('a code cell', () => {
     live.page.on('request', (r) => scripts.push(r.url()));
     await live.page.reload({ waitUntil: 'networkidle' });
     expect(scripts.filter((u) => /editor|monaco|display|sandbox|runner|chart/i.test(u))).toEqual([]);
+    // Keyboard focus on Run, like the pointer reaching it, starts loading the runner before the press.
+    const runnerRequested = live.page.waitForRequest(/sandbox/);
+    await (await cellAt(live.page, GD)).cell.getByRole('button', { name: 'Run', exact: true }).focus();
+    await runnerRequested;
     expect(live.problems).toEqual([]);
     await live.close();
   });

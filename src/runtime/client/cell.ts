@@ -405,13 +405,12 @@ export function setupCell(root: HTMLElement): CellController {
   // --- Buttons -------------------------------------------------------------------------------------
 
   runButton?.addEventListener('click', () => void run(false));
-  runButton?.addEventListener(
-    'pointerenter',
-    () => void import('./sandbox-client.ts').then((m) => m.sandbox().warm()),
-    {
-      once: true,
-    },
-  );
+  // Start loading the runner when a click or Enter is likely: the pointer reaches Run or Check, or
+  // keyboard focus does (so keyboard users get the same head start).
+  const warmRunner = () => void import('./sandbox-client.ts').then((m) => m.sandbox().warm());
+  for (const b of [runButton, checkButton]) {
+    for (const type of ['pointerenter', 'focus']) b?.addEventListener(type, warmRunner, { once: true });
+  }
   stopButton?.addEventListener('click', () => {
     rerun = null;
     active?.handle.stop();
