@@ -100,6 +100,27 @@ for (let t = 1; t <= 60; t++) {
     await w.close();
   });
 
+  it('shows everything a run printed by the time it says the run is over', async () => {
+    const w = await lesson();
+    // Frames that never come (a busy or background tab): the output must not wait for one.
+    await w.page.addInitScript(() => {
+      window.requestAnimationFrame = () => 0;
+    });
+    const cell = await loadCode(w.page, "console.log('first');\nconsole.log('last');", GD);
+    await cell.getByRole('button', { name: 'Run', exact: true }).click();
+    // Polled on a timer: Playwright's default polling waits for animation frames too.
+    const output = await w.page.waitForFunction(
+      (el) =>
+        (el as HTMLElement).dataset['outcome'] &&
+        [...(el as HTMLElement).querySelectorAll('[data-output] .cell-line')].map((line) => line.textContent),
+      await cell.elementHandle(),
+      { polling: 20, timeout: 30_000 },
+    );
+    expect(await cell.getAttribute('data-outcome')).toBe('done');
+    expect(await output.jsonValue()).toEqual(['first', 'last']);
+    await w.close();
+  });
+
   it('says which line failed', async () => {
     const w = await lesson();
     const cell = await loadCode(w.page, "import { adam } from 'descent';\n\nconst opt = adam({ lr: -1 });", GD);

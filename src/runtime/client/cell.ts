@@ -383,6 +383,8 @@ export function setupCell(root: HTMLElement): CellController {
     clearInterval(ticker);
     active = null;
     setRunning(false);
+    // The outcome below tells readers (and tests) the run is over: its output must be on the page by then.
+    output.flush();
     display?.endRun();
     const elapsedMs = performance.now() - started;
     let text = endText({ reason, elapsedMs, timeLimitMs, error, detail });

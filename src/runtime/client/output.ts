@@ -10,6 +10,8 @@ export interface OutputLog {
   /** Lines the worker dropped before they reached the page. */
   dropped(lines: number): void;
   clear(): void;
+  /** Shows pending lines now instead of on the next frame (a run that ends shows all it printed). */
+  flush(): void;
   /** Lines currently kept, for tests. */
   readonly size: number;
 }
@@ -18,9 +20,11 @@ export function createOutputLog(element: HTMLElement, keep: number = LIMITS.kept
   let lines: { level: LogLevel | 'result'; text: string }[] = [];
   let droppedCount = 0;
   let frame = 0;
+  let pending = false;
 
   function render(): void {
     frame = 0;
+    pending = false;
     const fragment = document.createDocumentFragment();
     const shown = lines.length > keep ? lines.slice(lines.length - keep) : lines;
     const gone = droppedCount + (lines.length - shown.length);
@@ -42,7 +46,9 @@ export function createOutputLog(element: HTMLElement, keep: number = LIMITS.kept
   }
 
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(render);
+    if (pending) return;
+    pending = true;
+    frame = requestAnimationFrame(render);
   };
 
   return {
@@ -62,7 +68,12 @@ export function createOutputLog(element: HTMLElement, keep: number = LIMITS.kept
     clear() {
       lines = [];
       droppedCount = 0;
-      if (frame) cancelAnimationFrame(frame);
+      if (pending) cancelAnimationFrame(frame);
+      render();
+    },
+    flush() {
+      if (!pending) return;
+      cancelAnimationFrame(frame);
       render();
     },
     get size() {
