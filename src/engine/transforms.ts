@@ -534,7 +534,7 @@ export function scaleByRss(options: { eps?: number; initialAccumulatorValue?: nu
         const g = u[i];
         const si = s[i] + g * g;
         s[i] = si;
-        out[i] = g / (Math.sqrt(si + 0) + eps);
+        out[i] = g / (Math.sqrt(si + 0) + eps); // + 0: see updateAndApply; the same arithmetic on both paths
       }
       return out;
     },

@@ -210,11 +210,14 @@ export class LineChartDisplay {
    */
   private keepPlotHeight(): void {
     const area = this.chart.chartArea;
+    if (!area) return;
+    const missing = MIN_PLOT_HEIGHT - (area.bottom - area.top);
+    // The common case reads no layout: this runs on every streamed frame.
+    if (missing <= 1) return;
     const height = this.box.clientHeight;
     // Until Chart.js has resized to the box (first frames, or a resize in flight) its area is stale.
-    if (!area || height === 0 || Math.abs(this.chart.height - height) > 1) return;
-    const missing = MIN_PLOT_HEIGHT - (area.bottom - area.top);
-    if (missing > 1) this.box.style.height = `${Math.ceil(height + missing)}px`;
+    if (height === 0 || Math.abs(this.chart.height - height) > 1) return;
+    this.box.style.height = `${Math.ceil(height + missing)}px`;
   }
 
   /** The run ended: bring an open data table up to date. */
