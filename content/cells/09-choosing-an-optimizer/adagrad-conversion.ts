@@ -2,7 +2,7 @@ import { adagrad, chain, quadratic, scaleByLearningRate } from 'descent';
 import type { Optimizer, Transform } from 'descent';
 import { lineChart, table } from 'descent/display';
 
-// Keras' Adagrad (keras/src/optimizers/adagrad.py, Keras 3.16) and TF.js' tf.train.adagrad
+// Keras' Adagrad (keras/src/optimizers/adagrad.py, Keras 3.15) and TF.js' tf.train.adagrad
 // (tfjs-core 4.22) both compute
 //   G ← G + g²  (G starts at initial_accumulator_value = 0.1);   θ ← θ − η·g / √(G + ε),  ε = 1e-7
 // PyTorch starts G at 0 and adds ε = 1e-10 outside the root: θ ← θ − η·g / (√G + ε).

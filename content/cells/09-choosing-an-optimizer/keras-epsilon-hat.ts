@@ -6,7 +6,7 @@ const beta1 = 0.9;
 const beta2 = 0.999;
 const epsHat = 1e-7; // Keras' default epsilon
 
-// Keras' Adam (keras/src/optimizers/adam.py, Keras 3.16): the bias corrections are folded into the
+// Keras' Adam (keras/src/optimizers/adam.py, Keras 3.15): the bias corrections are folded into the
 // step size and ε ("epsilon hat") is added to √v before any correction:
 //   α_t = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ);   θ ← θ − α_t · m / (√v + ε̂)
 function kerasAdam(): Transform<{ m: Float64Array; v: Float64Array }> {

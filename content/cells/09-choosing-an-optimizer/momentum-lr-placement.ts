@@ -9,7 +9,7 @@ const mu = 0.9;
 // PyTorch (and TF.js): b ← μ·b + g;  θ ← θ − η_t·b          (η outside the buffer)
 const pytorch = momentum({ lr: schedule, momentum: mu });
 
-// Keras' SGD (keras/src/optimizers/sgd.py, Keras 3.16) and Sutskever et al.:
+// Keras' SGD (keras/src/optimizers/sgd.py, Keras 3.15) and Sutskever et al.:
 //   m ← μ·m − η_t·g;  θ ← θ + m                              (η inside the velocity)
 // Built from engine blocks: scale the gradient by η_t first, then the momentum buffer, and no
 // learning-rate block at the end (so the chain applies θ ← θ − 1·b, with b = −m).

@@ -2,7 +2,7 @@ import { chain, quadratic, rmsprop, scaleByLearningRate } from 'descent';
 import type { Optimizer, Transform } from 'descent';
 import { landscape, lineChart, slider, table } from 'descent/display';
 
-// Keras' RMSprop (keras/src/optimizers/rmsprop.py, Keras 3.16), without momentum:
+// Keras' RMSprop (keras/src/optimizers/rmsprop.py, Keras 3.15), without momentum:
 //   velocity ← ρ·velocity + (1 − ρ)·g²;   θ ← θ − η·g / √(velocity + ε)      (ε INSIDE the root)
 // written as an engine block, so it runs in the same chain machinery as the engine's optimizers.
 function kerasRmsprop(rho: number, epsilon: number): Transform<{ velocity: Float64Array }> {

@@ -3,7 +3,7 @@ import type { Optimizer, Transform } from 'descent';
 import { lineChart, table } from 'descent/display';
 
 // In PyTorch, `weight_decay` in SGD and Adam adds λθ to the gradient (an L2 penalty). In Keras 3
-// (keras/src/optimizers/base_optimizer.py, Keras 3.16) every optimizer's `weight_decay` first
+// (keras/src/optimizers/base_optimizer.py, Keras 3.15) every optimizer's `weight_decay` first
 // shrinks the weights, θ ← θ − η·λ·θ, and then applies the update to the gradient taken before.
 // The engine's decoupledWeightDecay block does exactly that.
 const lambda = 0.1;

@@ -1,5 +1,5 @@
 // Runs the engine with the student's options next to the other library's update rule (transcribed
-// from keras/src/optimizers/*.py in Keras 3.16 and tfjs-core 4.22's optimizers/*.js, in float64)
+// from keras/src/optimizers/*.py in Keras 3.15 and tfjs-core 4.22's optimizers/*.js, in float64)
 // and stops at the first step where the parameters differ.
 import { adagrad, adam, quadratic, rmsprop, sgd } from 'descent';
 import type { Optimizer } from 'descent';

@@ -1,7 +1,7 @@
 /**
  * Four optimizers configured in another library. For each, give the options of
  * the engine's PyTorch-convention optimizer (named after "engine:") that reproduce
- * its trajectory step for step. The formulas are transcribed from Keras 3.16 and
+ * its trajectory step for step. The formulas are transcribed from Keras 3.15 and
  * tfjs-core 4.22; every conversion here is exact.
  */
 
