@@ -2,6 +2,12 @@
 // as chains of blocks from transforms.ts. Options use PyTorch's names in camelCase and PyTorch's
 // defaults. Each builder only includes the blocks that do something (no weight-decay block when
 // weightDecay is 0), which keeps `step` as fast as a hand-written loop.
+//
+// Options are checked when the optimizer is built, in the order PyTorch's constructor checks them
+// and with its messages ("Invalid learning rate: -1"). Descent is stricter in a few places, so that
+// a typo fails at once instead of filling a chart with NaN: every number must be finite (PyTorch's
+// `0.0 <= x` checks accept Infinity, and SGD's `lr < 0.0` lets NaN through), dampening must lie in
+// [0, 1] and RMSprop's alpha at most 1 (PyTorch checks neither).
 
 import {
   addWeightDecay,
@@ -76,10 +82,11 @@ export function sgd(options: SgdOptions = {}): Optimizer<SgdState> {
 }
 
 function buildSgd(name: string, options: SgdOptions): Optimizer<SgdState> {
+  // Checked in PyTorch's order (lr, momentum, weight_decay), then dampening, which PyTorch leaves unchecked.
   const lr = checkLr(options.lr ?? 1e-3);
   const momentum = checkNumber(options.momentum ?? 0, 'momentum value', 0);
-  const dampening = checkNumber(options.dampening ?? 0, 'dampening value', 0, 1);
   const weightDecay = checkNumber(options.weightDecay ?? 0, 'weight_decay value', 0);
+  const dampening = checkNumber(options.dampening ?? 0, 'dampening value', 0, 1);
   const nesterov = checkBoolean(options.nesterov ?? false, 'nesterov');
   const maximize = checkBoolean(options.maximize ?? false, 'maximize');
   if (nesterov && (momentum <= 0 || dampening !== 0)) {
@@ -97,6 +104,10 @@ function buildSgd(name: string, options: SgdOptions): Optimizer<SgdState> {
  * $b_t \leftarrow \mu\, b_{t-1} + g_t$ (with $b_1 = g_1$), $\theta_t \leftarrow \theta_{t-1} - \eta\, b_t$.
  *
  * Defaults: lr 1e-3, momentum 0.9.
+ *
+ * Convention: TF.js' `tf.train.momentum(lr, μ)` is this rule. Keras' `SGD(momentum=μ)` and Sutskever
+ * et al. keep η inside a velocity, v ← μv − ηg, θ ← θ + v: the same path while η is constant
+ * (v = −ηb), a different one when η follows a schedule.
  */
 export function momentum(options: { lr?: LearningRate; momentum?: number } = {}): Optimizer<SgdState> {
   checkKeys(options, ['lr', 'momentum'], 'momentum');
@@ -108,6 +119,11 @@ export function momentum(options: { lr?: LearningRate; momentum?: number } = {})
  * $b_t \leftarrow \mu\, b_{t-1} + g_t$ (with $b_1 = g_1$), $\theta_t \leftarrow \theta_{t-1} - \eta\,(g_t + \mu\, b_t)$.
  *
  * Defaults: lr 1e-3, momentum 0.9.
+ *
+ * Convention: TF.js' `tf.train.momentum(lr, μ, true)` is this rule. Keras' `SGD(momentum=μ,
+ * nesterov=True)` writes v ← μv − ηg, θ ← θ + μv − ηg, the same path while η is constant (v = −ηb).
+ * Nesterov's own method (1983) evaluates the gradient at a look-ahead point θ + μv; this form is its
+ * change of variables (lesson 4).
  */
 export function nesterov(options: { lr?: LearningRate; momentum?: number } = {}): Optimizer<SgdState> {
   checkKeys(options, ['lr', 'momentum'], 'nesterov');
@@ -138,8 +154,10 @@ export interface AdagradOptions {
  * The state keeps G as `state.sum` (PyTorch's name). If `lr` is a schedule, the decay divides it:
  * step t uses schedule(t−1) / (1 + (t−1)·d).
  *
- * Convention: Keras and TF.js start G at 0.1 and put ε inside the root, √(G + ε) with ε = 1e-7;
- * `adagrad({ initialAccumulatorValue: 0.1 + 1e-7, eps: 0 })` reproduces them exactly.
+ * Convention: Keras and TF.js start G at 0.1 and put ε inside the root, √(G + ε) with ε = 1e-7
+ * (TF.js: its backend's epsilon(), 1e-7 in float32);
+ * `adagrad({ initialAccumulatorValue: 0.1 + 1e-7, eps: 0 })` is their rule, and agrees with their
+ * numbers up to rounding (G + ε is summed in a different order; TF.js computes in float32).
  */
 export function adagrad(options: AdagradOptions = {}): Optimizer<AdagradState> {
   checkKeys(options, ['lr', 'lrDecay', 'weightDecay', 'initialAccumulatorValue', 'eps', 'maximize'], 'adagrad');
@@ -188,17 +206,19 @@ export interface RmspropOptions {
  * $b_t \leftarrow \mu\, b_{t-1} + g_t / d_t$ (from $b_0 = 0$) and $\theta_t \leftarrow \theta_{t-1} - \eta\, b_t$.
  *
  * Convention: PyTorch's α = 0.99; Keras (`rho`) and TF.js (`decay`) default to 0.9. PyTorch adds ε
- * outside the root (1e-8); Keras and TF.js inside, √(v + ε) with ε = 1e-7 (TF.js' centered form even
+ * outside the root (1e-8); Keras and TF.js inside, √(v + ε) with ε = 1e-7 (TF.js: its
+ * backend's epsilon(), 1e-7 in float32; TF.js' centered form even
  * subtracts it: √(v − ḡ² − ε)). Keras and TF.js also put η inside the momentum buffer (b ← μb + ηg/d,
  * θ ← θ − b), the same path for a constant η. Descent also requires α ≤ 1 (PyTorch only checks α ≥ 0).
  */
 export function rmsprop(options: RmspropOptions = {}): Optimizer<RmspropState> {
   checkKeys(options, ['lr', 'alpha', 'eps', 'weightDecay', 'momentum', 'centered', 'maximize'], 'rmsprop');
+  // Checked in PyTorch's order: lr, eps, momentum, weight_decay, alpha.
   const lr = checkLr(options.lr ?? 0.01);
-  const alpha = checkNumber(options.alpha ?? 0.99, 'alpha value', 0, 1);
   const eps = checkNumber(options.eps ?? 1e-8, 'epsilon value', 0);
-  const weightDecay = checkNumber(options.weightDecay ?? 0, 'weight_decay value', 0);
   const momentum = checkNumber(options.momentum ?? 0, 'momentum value', 0);
+  const weightDecay = checkNumber(options.weightDecay ?? 0, 'weight_decay value', 0);
+  const alpha = checkNumber(options.alpha ?? 0.99, 'alpha value', 0, 1);
   const centered = checkBoolean(options.centered ?? false, 'centered');
   const maximize = checkBoolean(options.maximize ?? false, 'maximize');
   const blocks = front(maximize, weightDecay);
@@ -236,7 +256,7 @@ const adamKeys = ['lr', 'betas', 'eps', 'weightDecay', 'amsgrad', 'maximize'];
  *
  * Convention: PyTorch's docs write $\hat m_t/(\sqrt{\hat v_t}+\epsilon)$ with $\hat v_t = v_t/(1-\beta_2^t)$;
  * the code, and Descent, compute $\sqrt{v_t}/\sqrt{1-\beta_2^t} + \epsilon$: the same number up to rounding.
- * TF.js computes the docs' form with ε = 1e-7. Keras uses "epsilon hat" (ε added to √v_t before
+ * TF.js computes the docs' form with ε = its backend's epsilon(), 1e-7 in float32. Keras uses "epsilon hat" (ε added to √v_t before
  * the bias correction; default 1e-7), equal to ours with $\epsilon = \hat\epsilon/\sqrt{1-\beta_2^t}$.
  */
 export function adam(options: AdamOptions = {}): Optimizer<AdamState> {

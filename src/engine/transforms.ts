@@ -12,6 +12,17 @@
 //   folded into that loop too (the other fused blocks still give it its own pass);
 // - named optimizers leave out blocks that would do nothing (weight decay 0, momentum 0).
 // See test/bench/engine.ts for the numbers.
+//
+// Rounding: each block performs PyTorch's float64 operations in PyTorch's order, each rounded once,
+// as PyTorch's scalar CPU code does; the tests compare trajectories bit for bit with that algorithm.
+// PyTorch itself can land one ulp away in three places, which JavaScript cannot follow:
+// - its vectorised CPU kernels (the bulk of a tensor of 8 or more float64 elements on AVX2) compute
+//   `add_(x, alpha=a)` with a fused multiply–add, rounding once where we round twice;
+// - `beta ** step`, and `bias_correction2 ** 0.5` in recent releases (older ones wrote
+//   `math.sqrt`), go through the platform's C pow, which glibc does not always round correctly; we
+//   use the correctly rounded β^t (`powInt`) and Math.sqrt (see `scaleByAdam`);
+// - the sign of a zero: `trace` starts its buffer as 0·0 + g, so a first gradient of −0 gives +0
+//   where PyTorch's SGD clones −0 (PyTorch's RMSprop, which starts its buffer at 0, also gives +0).
 
 import type { Schedule } from './schedules.ts';
 import { checkKeys, checkNumber, checkBoolean, checkVector, show } from './validate.ts';
@@ -273,17 +284,20 @@ function applyDecayedUpdate(params: Float64Array, u: Float64Array, negLr: number
 // torch.lerp(a, b, w) on the CPU uses two formulas, for accuracy at both ends: a + w·(b − a) when
 // |w| < 0.5, else b − (b − a)·(1 − w). Both are base + k·(b − a), with base = a, k = w or base = b,
 // k = −(1 − w) (the same rounding: negation is exact). Choosing base and k once per step instead
-// of branching per element keeps our moving averages bit-identical to PyTorch's at full speed (a
-// per-element branch made Adam's loop twice as slow in V8).
+// of branching per element keeps our moving averages identical to PyTorch's scalar lerp at full
+// speed (a per-element branch made Adam's loop twice as slow in V8).
 function lerpForm(w: number): { fromStart: boolean; k: number } {
   const fromStart = w < 0.5 && w > -0.5;
   return { fromStart, k: fromStart ? w : -(1 - w) };
 }
 
-// β^t for Adam's bias corrections. V8's Math.pow is not correctly rounded (Math.pow(0.9, 4) is
-// 0.6561000000000001), while PyTorch's `beta1 ** step` goes through the C library's pow, which
-// is. Exponentiation by squaring in double-double arithmetic (Dekker's exact products, no FMA
-// needed) carries about 106 bits, so rounding the result once gives the correctly rounded power.
+// β^t for Adam's bias corrections, correctly rounded. V8's Math.pow is not (Math.pow(0.9, 4) is
+// 0.6561000000000001). PyTorch's `beta1 ** step` goes through the platform C library's pow, which
+// on glibc is within about 0.52 ulp but not always correctly rounded (0.99 ** 503 is one ulp off),
+// so no JavaScript can match every platform; the correctly rounded value is the one PyTorch gets on
+// almost every step, and after 1 − β^t the rare difference nearly always rounds away.
+// Exponentiation by squaring in double-double arithmetic (Dekker's exact products, no FMA needed)
+// carries about 106 bits, so rounding the result once gives the correctly rounded power.
 function splitHi(a: number): number {
   const c = 134217729 * a; // 2^27 + 1 (Veltkamp split)
   return c - (c - a);
@@ -364,6 +378,9 @@ export function negate(): Transform<Record<string, never>> {
  * This is PyTorch's `weight_decay` in SGD, AdaGrad, RMSprop and Adam. Through an adaptive method the
  * decay gets divided by √v like the rest of the gradient, which is why AdamW decouples it
  * (see `decoupledWeightDecay`).
+ *
+ * Convention: Keras' `weight_decay` argument is not this: in every Keras optimizer it is decoupled,
+ * θ ← θ − ηλθ before the step (`decoupledWeightDecay`). TF.js' core optimizers have no weight decay.
  */
 export function addWeightDecay(weightDecay: number): Transform<Record<string, never>> {
   const lambda = checkNumber(weightDecay, 'weight_decay value', 0);
@@ -516,8 +533,9 @@ export interface RssState {
  * $G_t \leftarrow G_{t-1} + g_t^2$, $\quad u_t = \dfrac{g_t}{\sqrt{G_t} + \epsilon}$, with $G_0$ = `initialAccumulatorValue`.
  *
  * Convention: PyTorch adds ε outside the square root and starts G at 0 (ε = 1e-10); Keras and TF.js
- * start G at 0.1 and add ε inside, $\sqrt{G_t + \epsilon}$ (ε = 1e-7). Starting PyTorch at
- * `initialAccumulatorValue: 0.1 + 1e-7` with `eps: 0` reproduces Keras/TF.js exactly.
+ * start G at 0.1 and add ε inside, $\sqrt{G_t + \epsilon}$ (ε = 1e-7; TF.js: its backend's epsilon(),
+ * 1e-7 in float32). `initialAccumulatorValue: 0.1 + 1e-7` with `eps: 0` is their rule, and agrees
+ * with their numbers up to rounding (G + ε is summed in a different order).
  */
 export function scaleByRss(options: { eps?: number; initialAccumulatorValue?: number } = {}): Transform<RssState> {
   checkKeys(options, ['eps', 'initialAccumulatorValue'], 'scaleByRss');
@@ -576,7 +594,8 @@ export interface RmsState {
  * $u_t = \dfrac{g_t}{\sqrt{v_t - \bar g_t^2} + \epsilon}$.
  *
  * Convention: PyTorch's α = 0.99 is Keras' `rho` and TF.js' `decay`, both defaulting to 0.9. PyTorch
- * adds ε outside the root (1e-8); Keras and TF.js add it inside, √(v + ε) with ε = 1e-7, and TF.js'
+ * adds ε outside the root (1e-8); Keras and TF.js add it inside, √(v + ε) with ε = 1e-7 (TF.js: its
+ * backend's epsilon(), 1e-7 in float32), and TF.js'
  * centered form computes √(v − (ḡ² + ε)), subtracting ε. With ε = 0 all three agree.
  */
 export function scaleByRms(options: { alpha?: number; eps?: number; centered?: boolean } = {}): Transform<RmsState> {
@@ -668,9 +687,15 @@ export interface AdamMoments {
  *
  * Convention: PyTorch's docs write $\hat m_t / (\sqrt{\hat v_t} + \epsilon)$; its code (and this
  * block) computes $\sqrt{v_t}/\sqrt{1-\beta_2^t} + \epsilon$, the same number up to rounding. TF.js
- * computes the docs' form (default ε = 1e-7). Keras puts ε outside the bias correction ("epsilon
+ * computes the docs' form (default ε: its backend's epsilon(), 1e-7 in float32). Keras puts ε outside the bias correction ("epsilon
  * hat", Kingma & Ba §2): $\eta\sqrt{1-\beta_2^t}/(1-\beta_1^t) \cdot m_t/(\sqrt{v_t}+\hat\epsilon)$,
  * which equals ours with $\epsilon = \hat\epsilon / \sqrt{1-\beta_2^t}$, a larger ε early on.
+ *
+ * Convention: $\sqrt{1-\beta_2^t}$ is `Math.sqrt`, correctly rounded, as in PyTorch's older
+ * `math.sqrt(bias_correction2)`. Recent PyTorch writes `bias_correction2 ** 0.5`, the C library's
+ * pow, which on glibc 2.36 differs in the last bit for 5 of the first 20,000 steps at β₂ = 0.999
+ * (t = 1270, 2582, …) and, at β₂ = 0.99, on 110 steps from t = 3615, where 1 − β₂ᵗ is within an
+ * ulp or two of 1: a relative 1e-16 in the denominator.
  */
 export function scaleByAdam(
   options: { betas?: readonly [number, number]; eps?: number; amsgrad?: boolean } = {},

@@ -124,6 +124,22 @@ describe('constructors reject invalid hyperparameters with PyTorch-style message
   });
 });
 
+describe('with several invalid options, the first one PyTorch checks is named', () => {
+  const cases: [string, () => unknown, string][] = [
+    ['sgd: lr, momentum, weight_decay, then dampening', () => sgd({ dampening: 2, weightDecay: -1 }), 'weight_decay'],
+    ['sgd: momentum before weight_decay', () => sgd({ weightDecay: -1, momentum: -1 }), 'Invalid momentum'],
+    ['adagrad: lr_decay before eps', () => adagrad({ eps: -1, lrDecay: -1 }), 'Invalid lr_decay'],
+    ['rmsprop: eps before alpha', () => rmsprop({ alpha: -1, eps: -1 }), 'Invalid epsilon value: -1'],
+    ['rmsprop: momentum before weight_decay', () => rmsprop({ weightDecay: -1, momentum: -1 }), 'Invalid momentum'],
+    ['rmsprop: weight_decay before alpha', () => rmsprop({ alpha: -1, weightDecay: -1 }), 'Invalid weight_decay'],
+    ['adam: eps before betas', () => adam({ betas: [2, 2], eps: -1 }), 'Invalid epsilon value: -1'],
+    ['adam: betas before weight_decay', () => adam({ weightDecay: -1, betas: [0.9, 2] }), 'at index 1: 2'],
+  ];
+  it.each(cases)('%s', (_name, make, message) => {
+    expect(make).toThrow(message);
+  });
+});
+
 describe('step rejects mismatched inputs', () => {
   const opt = adam();
   const p = new Float64Array(3);
