@@ -230,6 +230,61 @@ console.log('tampered');`,
     await expectHealthyRun();
   });
 
+  it('freeze the page with huge tables: a run stops once its tables pass 4,000 cells', async () => {
+    // Raw events, so the worker-side table() checks are bypassed: the runner's budget must hold.
+    // Before the budget, 24 such tables froze the page for over 100 s.
+    const cell = await loadCode(
+      page,
+      `const row = Array.from({ length: 20 }, () => 'lorem ipsum '.repeat(40));
+      const columns = row.map((_, k) => 'c' + k);
+      const rows = Array.from({ length: 200 }, () => row);
+      for (let id = 0; id < 24; id++) (self as any).postMessage([{ t: 'table', id, title: 't' + id, columns, rows }]);
+      await new Promise(() => {});`,
+    );
+    const result = await run(cell);
+    expect(result.outcome).toBe('flood');
+    expect(result.status).toBe("Stopped: the cell's tables hold more than 4,000 cells.");
+    expect(await cell.locator('td').count()).toBeLessThanOrEqual(4_000);
+    await expectPageResponsive();
+    await expectHealthyRun();
+  });
+
+  it('mark an exercise solved by posting a verdict when nobody asked for a check', async () => {
+    const exercise = await page.locator('section.cell-exercise').first().getAttribute('data-cell');
+    const cell = await loadCode(
+      page,
+      "(self as any).postMessage([{ t: 'check', ok: true, message: 'All checks passed.' }, { t: 'done' }]);",
+      exercise as string,
+    );
+    const result = await run(cell);
+    expect(result.outcome).toBe('done');
+    expect(result.status).not.toMatch(/Correct/);
+    expect(await cell.getAttribute('class')).not.toMatch(/is-solved/);
+    expect(await page.evaluate((key) => localStorage.getItem(key), `descent:solved:${exercise}`)).toBeNull();
+  });
+
+  it("run with the site's origin: the runner answers only inside a sandboxed frame", async () => {
+    const answers = await page.evaluate(async () => {
+      const ask = async (sandboxed: boolean) => {
+        const frame = document.createElement('iframe');
+        if (sandboxed) frame.setAttribute('sandbox', 'allow-scripts');
+        frame.src = '/sandbox/runner.html';
+        const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        document.body.append(frame);
+        await loaded;
+        const channel = new MessageChannel();
+        const reply = new Promise<string>((resolve) => {
+          channel.port1.onmessage = (e: MessageEvent) => resolve(String((e.data as { t?: unknown }).t));
+          setTimeout(() => resolve('no answer'), 3_000);
+        });
+        frame.contentWindow!.postMessage({ t: 'connect' }, '*', [channel.port2]);
+        return reply;
+      };
+      return { sandboxed: await ask(true), bare: await ask(false) };
+    });
+    expect(answers).toEqual({ sandboxed: 'ready', bare: 'no answer' });
+  });
+
   it('inject HTML through output, chart labels or tables', async () => {
     const evil = '<img src=x onerror="window.pwned=1">';
     const cell = await loadCode(

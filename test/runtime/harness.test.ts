@@ -1,6 +1,7 @@
 /** The worker harness, driven through the same path the lesson cells take in CI. */
 import { describe, expect, it } from 'vitest';
 import { runCellInNode } from '../support/run-cell.ts';
+import { CheckFailure } from '../../src/runtime/worker/check.ts';
 
 describe('running a cell', () => {
   it('captures console output and print() as text', async () => {
@@ -84,6 +85,87 @@ describe('running a cell', () => {
     expect(bad.errors.map((e) => e.message)).toEqual([
       'RangeError: lineChart: yMax must be a finite number, got Infinity',
     ]);
+  });
+
+  it('names a landscape view box that cannot be drawn', async () => {
+    const run = await runCellInNode(`
+      import { landscape } from 'descent/display';
+      landscape((x, y) => x + y, { view: { xmin: -1e308, xmax: 1e308, ymin: 0, ymax: 1 } });
+    `);
+    expect(run.errors.map((e) => e.message)).toEqual([
+      'RangeError: landscape: the view box needs finite numbers with xmin < xmax and ymin < ymax, got { xmin: -1e+308, xmax: 1e+308, ymin: 0, ymax: 1 }',
+    ]);
+  });
+
+  it('refuses a table the page could not lay out quickly, and says what to show instead', async () => {
+    const tall = await runCellInNode(`
+      import { table } from 'descent/display';
+      table(Array.from({ length: 201 }, (_, step) => ({ step })));
+    `);
+    expect(tall.errors.map((e) => e.message)).toEqual([
+      'RangeError: table: 201 rows is more than the 200 a table can show; show every 10th row, say, or a summary',
+    ]);
+    const many = await runCellInNode(`
+      import { table } from 'descent/display';
+      const row = Object.fromEntries(Array.from({ length: 20 }, (_, k) => ['c' + k, k]));
+      for (let i = 0; i < 2; i++) table(Array.from({ length: 100 }, () => row));
+      table([row]);
+    `);
+    expect(many.events.filter((e) => e.t === 'table')).toHaveLength(2);
+    expect(many.errors.map((e) => e.message)).toEqual([
+      "RangeError: table: this table's 20 cells would take the run's tables past 4,000 cells in all; show fewer or smaller tables",
+    ]);
+  });
+});
+
+describe('code the browser would read differently from the compiler', () => {
+  it('is refused when it holds an HTML-like comment, which could end the cell early and skip the check', async () => {
+    const escape = '0 <!-- ({a:0\n}, async function(){}); (function(){\n0 <!-- y })';
+    const run = await runCellInNode(escape, { check: "throw new Error('the check ran')" });
+    expect(run.errors).toEqual([
+      {
+        t: 'error',
+        message:
+          'SyntaxError: "<!--" starts a comment when a browser runs a script, so this line would not run as written. ' +
+          `Add a space ("< !--"), or in a string write '<' + '!--'.`,
+        line: 1,
+        column: 3,
+        phase: 'compile',
+      },
+    ]);
+    expect(run.check).toBeNull();
+    // "-->" opening a line is a syntax error to the compiler already; either way the line is named.
+    const closing = await runCellInNode('let x = 1;\nx\n  --> 0');
+    expect(closing.errors.map((e) => [e.phase, e.line])).toEqual([['compile', 3]]);
+    const fine = await runCellInNode('let b = 1;\nconsole.log(0 < !--b, b-->-1);');
+    expect(fine.logs).toEqual(['true true']);
+  });
+});
+
+describe('a thrown value that throws when it is read', () => {
+  it('still ends the run, with an error that says so', async () => {
+    const run = await runCellInNode('throw { get message(): string { throw new Error("inner"); } };');
+    expect(run.errors.map((e) => e.message)).toEqual(['Uncaught a value that throws when it is read']);
+    expect(run.events.at(-1)).toEqual({ t: 'done' });
+  });
+
+  it('still ends a check, as a failure', async () => {
+    const check = "import { CheckFailure } from 'descent/check'; throw new CheckFailure('x');";
+    const hostile = `
+      import { CheckFailure } from 'descent/check';
+      Object.defineProperty(CheckFailure, Symbol.hasInstance, { value: () => { throw 'gotcha'; }, configurable: true });
+    `;
+    // Node runs every cell in one realm (the browser gives each run a fresh worker): undo the tampering.
+    const tampered = await runCellInNode(hostile, { check }).finally(() => {
+      delete (CheckFailure as unknown as Record<symbol, unknown>)[Symbol.hasInstance];
+    });
+    expect(tampered.check?.ok).toBe(false);
+    expect(tampered.events.at(-1)).toEqual({ t: 'done' });
+    const silent = await runCellInNode('export const x = 1;', {
+      check:
+        "import { CheckFailure } from 'descent/check'; const e = new CheckFailure('x'); Object.defineProperty(e, 'message', { value: 5 }); throw e;",
+    });
+    expect(silent.check).toEqual({ t: 'check', ok: false, message: '5' });
   });
 });
 

@@ -66,8 +66,29 @@ describe('events from a worker', () => {
         },
       },
     ],
+    [
+      'a landscape whose view has finite ends but an infinite width',
+      {
+        t: 'landscape',
+        id: 0,
+        spec: {
+          title: 't',
+          view: { xmin: -1e308, xmax: 1e308, ymin: 0, ymax: 1 },
+          nx: 2,
+          ny: 2,
+          values: [1, 2, 3, 4],
+          logScale: false,
+          minima: [],
+          saddles: [],
+        },
+      },
+    ],
     ['a table row of the wrong width', { t: 'table', id: 0, title: 't', columns: ['a', 'b'], rows: [[1]] }],
     ['a table cell holding an object', { t: 'table', id: 0, title: 't', columns: ['a'], rows: [[{}]] }],
+    [
+      'a table of 201 rows',
+      { t: 'table', id: 0, title: 't', columns: ['a'], rows: Array.from({ length: 201 }, () => [1]) },
+    ],
     [
       'a log slider starting at zero',
       { t: 'slider', spec: { name: 'lr', min: 0, max: 1, step: 0.1, value: 0.5, log: true } },
@@ -80,6 +101,8 @@ describe('events from a worker', () => {
   it('cap long text instead of dropping it', () => {
     const parsed = parseEvent({ t: 'log', level: 'log', text: 'x'.repeat(LIMITS.textLength * 3) });
     expect(parsed?.t === 'log' && parsed.text.length).toBe(LIMITS.textLength);
+    const table = parseEvent({ t: 'table', id: 0, title: 't', columns: ['a'], rows: [['y'.repeat(1000)]] });
+    expect(table?.t === 'table' && String(table.rows[0][0]).length).toBe(LIMITS.labelLength);
   });
 
   it('keep NaN and Infinity in points, for the chart to show as gaps', () => {

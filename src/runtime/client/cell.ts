@@ -283,6 +283,8 @@ export function setupCell(root: HTMLElement): CellController {
     step: number | null;
     total: number | null;
     error: Outcome['error'];
+    /** Whether this run was asked to check (Check, not Run); only then does a verdict count. */
+    checking: boolean;
     checked: { ok: boolean; message: string } | null;
     ticker: ReturnType<typeof setInterval>;
   } | null = null;
@@ -328,6 +330,7 @@ export function setupCell(root: HTMLElement): CellController {
       step: null,
       total: null,
       error: null,
+      checking: withCheck,
       checked: null,
       ticker: setInterval(() => {
         if (active) status.textContent = runningText(performance.now() - active.started, active.step, active.total);
@@ -366,7 +369,8 @@ export function setupCell(root: HTMLElement): CellController {
           break;
         }
         case 'check':
-          active.checked = { ok: e.ok, message: e.message };
+          // A verdict on a plain Run can only come from the student's own code posting one.
+          if (active.checking) active.checked = { ok: e.ok, message: e.message };
           break;
         case 'done':
           break;

@@ -43,6 +43,8 @@ interface Run {
   batchesThisSecond: number;
   secondStarted: number;
   points: number;
+  /** Cells in all the tables this run has sent. */
+  tableCells: number;
 }
 
 const runs = new Map<number, Run>();
@@ -96,11 +98,16 @@ function onWorkerMessage(id: number, data: unknown): void {
     const event = parseEvent(data[i]);
     if (!event || done) continue;
     if (event.t === 'points' || event.t === 'path') run.points += event.xs.length;
+    if (event.t === 'table') run.tableCells += event.rows.length * event.columns.length;
     events.push(relocate(run, event));
     if (event.t === 'done') done = true;
   }
   if (run.points > MAX_POINTS_PER_RUN) {
     end(id, 'flood', `stopped: the cell drew more than ${MAX_POINTS_PER_RUN.toLocaleString('en')} points`);
+    return;
+  }
+  if (run.tableCells > LIMITS.tableCells) {
+    end(id, 'flood', `stopped: the cell's tables hold more than ${LIMITS.tableCells.toLocaleString('en')} cells`);
     return;
   }
   if (events.length > 0) send({ t: 'events', run: id, events });
@@ -146,7 +153,15 @@ function start(command: Extract<RunnerCommand, { t: 'run' }>): void {
   const script = assembleScript(command.params, compiled.code, check);
   const scriptUrl = URL.createObjectURL(new Blob([script.text], { type: 'text/javascript' }));
   const worker = takeWorker(id);
-  runs.set(id, { worker, scriptUrl, script, batchesThisSecond: 0, secondStarted: performance.now(), points: 0 });
+  runs.set(id, {
+    worker,
+    scriptUrl,
+    script,
+    batchesThisSecond: 0,
+    secondStarted: performance.now(),
+    points: 0,
+    tableCells: 0,
+  });
   worker.onmessage = (event) => onWorkerMessage(id, event.data);
   worker.postMessage({ t: 'run', url: scriptUrl });
   worker.onmessageerror = () => undefined;
@@ -177,8 +192,10 @@ function onCommand(data: unknown): void {
 }
 
 // The page connects once, handing over one end of a MessageChannel; everything else is ignored.
+// Only inside a sandbox: framed without one (by any page), the runner would have its site's origin,
+// and student code its storage. A sandboxed document's origin is opaque, serialized as "null".
 window.addEventListener('message', (event: MessageEvent) => {
-  if (port || event.source !== window.parent) return;
+  if (port || event.source !== window.parent || self.origin !== 'null') return;
   const data = event.data as { t?: unknown } | null;
   const handed = event.ports[0];
   if (!data || data.t !== 'connect' || !handed) return;

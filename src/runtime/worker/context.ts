@@ -9,12 +9,14 @@ export interface RunContext {
   params: Record<string, number>;
   /** Display ids are numbered in creation order, so a re-run maps onto the same boxes on the page. */
   nextId: number;
+  /** Cells in the tables drawn so far (capped per run by LIMITS.tableCells). */
+  tableCells: number;
 }
 
 let current: RunContext | null = null;
 
 export function beginContext(buffer: EventBuffer, params: Record<string, number>): RunContext {
-  current = { buffer, params, nextId: 0 };
+  current = { buffer, params, nextId: 0, tableCells: 0 };
   return current;
 }
 

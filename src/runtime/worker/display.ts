@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Cell } from '../protocol.ts';
+import { LIMITS, type Cell } from '../protocol.ts';
 import { context } from './context.ts';
 import { formatArgs } from './format.ts';
 
@@ -133,6 +133,14 @@ export function landscape(
     throw new Error(
       'landscape: give a view box, e.g. landscape(f, { view: { xmin: -2, xmax: 2, ymin: -1, ymax: 3 } })',
     );
+  const { xmin, xmax, ymin, ymax } = view;
+  const spans = [xmax - xmin, ymax - ymin];
+  if (!spans.every((d) => Number.isFinite(d) && d > 0)) {
+    throw new RangeError(
+      `landscape: the view box needs finite numbers with xmin < xmax and ymin < ymax, got ` +
+        `{ xmin: ${xmin}, xmax: ${xmax}, ymin: ${ymin}, ymax: ${ymax} }`,
+    );
+  }
   const n = Math.max(16, Math.min(200, Math.round(options.resolution ?? 120)));
   const theta = new Float64Array(2);
   const f =
@@ -186,6 +194,8 @@ export function landscape(
 
 /**
  * Shows a table of values. Each row is an object; the columns are the keys of the first row.
+ * A table holds at most 200 rows and 20 columns, all the tables of one run at most 4,000 cells, and
+ * text in a cell is cut at 120 characters: show a summary or every 10th step rather than every one.
  *
  * ```ts
  * table([{ optimizer: 'sgd', 'test error': 0.5 }, { optimizer: 'adam', 'test error': 0.25 }], { title: 'Results' });
@@ -195,6 +205,24 @@ export function table(rows: readonly Record<string, Cell>[], options: { title?: 
   const ctx = context();
   const columns = rows.length > 0 ? Object.keys(rows[0] as object) : [];
   if (columns.length === 0) throw new Error('table: give at least one row with at least one column');
+  const count = (n: number) => n.toLocaleString('en');
+  if (rows.length > LIMITS.tableRows) {
+    throw new RangeError(
+      `table: ${count(rows.length)} rows is more than the ${LIMITS.tableRows} a table can show; ` +
+        'show every 10th row, say, or a summary',
+    );
+  }
+  if (columns.length > LIMITS.tableColumns) {
+    throw new RangeError(`table: ${columns.length} columns is more than the ${LIMITS.tableColumns} a table can show`);
+  }
+  const cells = rows.length * columns.length;
+  if (ctx.tableCells + cells > LIMITS.tableCells) {
+    throw new RangeError(
+      `table: this table's ${count(cells)} cells would take the run's tables past ` +
+        `${count(LIMITS.tableCells)} cells in all; show fewer or smaller tables`,
+    );
+  }
+  ctx.tableCells += cells;
   ctx.buffer.emit({
     t: 'table',
     id: ctx.nextId++,

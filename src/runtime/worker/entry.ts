@@ -31,9 +31,17 @@ const harness = createHarness({
   post: (events) => post(events),
   now,
   later: (callback, ms) => void later(callback, ms),
-  locate: (error) =>
-    error instanceof Error && typeof error.stack === 'string' ? positionIn(error.stack, scriptUrl) : null,
+  locate,
 });
+
+/** Where a thrown value points in the cell's script; null if it has no stack, or reading it throws. */
+function locate(error: unknown): [number, number] | null {
+  try {
+    return error instanceof Error && typeof error.stack === 'string' ? positionIn(error.stack, scriptUrl) : null;
+  } catch {
+    return null;
+  }
+}
 
 scope.addEventListener('error', (event: ErrorEvent) => {
   event.preventDefault();
@@ -45,8 +53,7 @@ scope.addEventListener('error', (event: ErrorEvent) => {
 scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
   event.preventDefault();
   const reason: unknown = event.reason;
-  const where = reason instanceof Error && reason.stack ? positionIn(reason.stack, scriptUrl) : null;
-  harness.report(reason, where);
+  harness.report(reason, locate(reason));
 });
 
 scope.__descent = {
@@ -64,6 +71,6 @@ scope.onmessage = (event: MessageEvent) => {
     load(scriptUrl);
   } catch (error) {
     // A script the engine refuses to parse (Sucrase lets a few such errors through).
-    harness.fail(error, error instanceof Error && error.stack ? positionIn(error.stack, scriptUrl) : null);
+    harness.fail(error, locate(error));
   }
 };

@@ -40,9 +40,22 @@ export interface Harness {
   readonly buffer: EventBuffer;
 }
 
+// A thrown value is the student's: its getters, prototype or Symbol.hasInstance may throw in turn.
+// Everything the harness reads from one goes through `safely`, so every run still ends with `done`.
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
 function messageOf(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return `Uncaught ${formatArgs([error])}`;
+  return safely(
+    () =>
+      error instanceof Error ? `${String(error.name)}: ${String(error.message)}` : `Uncaught ${formatArgs([error])}`,
+    'Uncaught a value that throws when it is read',
+  );
 }
 
 function makeRequire(extra: Record<string, unknown>): Require {
@@ -104,7 +117,13 @@ export function createHarness(options: HarnessOptions): Harness {
       try {
         await main(makeRequire({}), exports, module);
       } catch (error) {
-        buffer.emit(errorEvent(error, 'run', options.locate(error)));
+        buffer.emit(
+          errorEvent(
+            error,
+            'run',
+            safely(() => options.locate(error), null),
+          ),
+        );
         buffer.emit({ t: 'done' });
         buffer.flush();
         return;
@@ -115,8 +134,9 @@ export function createHarness(options: HarnessOptions): Harness {
           await checkMain(makeRequire({ student }));
           buffer.emit({ t: 'check', ok: true, message: 'All checks passed.' });
         } catch (error) {
-          if (error instanceof check.CheckFailure) {
-            buffer.emit({ t: 'check', ok: false, message: error.message });
+          if (safely(() => error instanceof check.CheckFailure, false)) {
+            const message = safely(() => String((error as Error).message), '');
+            buffer.emit({ t: 'check', ok: false, message: message || 'the check failed without a message' });
           } else {
             // Usually the student's function threw while the check called it; the position then points
             // into their code, which is what they need to see.
@@ -125,7 +145,13 @@ export function createHarness(options: HarnessOptions): Harness {
               ok: false,
               message: `your code threw while it was checked: ${messageOf(error)}`,
             });
-            buffer.emit(errorEvent(error, 'check', options.locate(error)));
+            buffer.emit(
+              errorEvent(
+                error,
+                'check',
+                safely(() => options.locate(error), null),
+              ),
+            );
           }
         }
       }
