@@ -13,6 +13,16 @@ function count(source: string, pattern: RegExp): number {
   return source.match(pattern)?.length ?? 0;
 }
 
+it('gives every cell and exercise of the course an id of its own (it keys saved code and progress)', () => {
+  const ids = lessons.flatMap((lesson) =>
+    [...readFileSync(join('lessons', lesson, 'index.mdx'), 'utf8').matchAll(/<(?:Cell|Exercise)\s+src="([^"]+)"/g)].map(
+      (m) => m[1] as string,
+    ),
+  );
+  const repeated = ids.filter((id, k) => ids.indexOf(id) !== k);
+  expect(repeated).toEqual([]);
+});
+
 describe.each(lessons)('lessons/%s', (lesson) => {
   const mdx = readFileSync(join('lessons', lesson, 'index.mdx'), 'utf8');
   const cellIds = [...mdx.matchAll(/<Cell\s+src="([^"]+)"/g)].map((m) => m[1] as string);
