@@ -259,10 +259,18 @@ describe('an exercise', () => {
     const visible = async () =>
       (await hints.evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).length)) as number;
     expect(await visible()).toBe(0);
-    await exercise.getByRole('button', { name: 'Show hint' }).click();
+    const hintButton = exercise.locator('[data-action="hint"]');
+    const total = await hints.count();
+    expect(await hintButton.textContent()).toBe(`Show hint 1 of ${total}`);
+    await hintButton.click();
     expect(await visible()).toBe(1);
-    await exercise.getByRole('button', { name: 'Show hint' }).click();
+    await hintButton.press('Enter');
     expect(await visible()).toBe(2);
+    // The last hint leaves focus on the button, which says there are no more.
+    for (let k = 2; k < total; k++) await hintButton.press('Enter');
+    expect(await hintButton.textContent()).toBe(`All ${total} hints shown`);
+    expect(await hintButton.getAttribute('aria-disabled')).toBe('true');
+    expect(await w.page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('hint');
 
     const solutionButton = exercise.getByRole('button', { name: 'Show solution' });
     expect(await solutionButton.getAttribute('aria-expanded')).toBe('false');

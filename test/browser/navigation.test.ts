@@ -131,4 +131,52 @@ describe('printing a lesson', () => {
     expect(pdf.byteLength).toBeGreaterThan(20_000);
     await close();
   });
+
+  it('prints every line of code, in light colours from the dark theme, and every quiz explanation', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    await page.goto(firstLesson);
+    await page.emulateMedia({ media: 'print' });
+    const blocks = await page.locator('.cell-code pre').evaluateAll((els) =>
+      els.map((el) => ({
+        height: el.clientHeight,
+        scroll: el.scrollHeight,
+        background: getComputedStyle(el).backgroundColor,
+      })),
+    );
+    expect(blocks.length).toBeGreaterThan(3);
+    for (const { height, scroll, background } of blocks) {
+      expect(height).toBe(scroll);
+      // Print ink is black: the box behind the code must be light (each channel above 200 of 255).
+      const channels = (background.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+      expect(channels.length === 3 && channels.every((c) => c > 200), background).toBe(true);
+    }
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    const closed = await page.locator('details.quiz-why:not([open])').count();
+    expect(closed).toBe(0);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('details.quiz-why[open]').count()).toBe(0);
+    await close();
+  });
+});
+
+describe('a quiz', () => {
+  it('hides every explanation until it is answered, then shows the verdict and says it', async () => {
+    const { page, close } = await openPage(browser);
+    await page.goto(firstLesson);
+    const question = page.locator('.quiz-question').first();
+    expect(await question.locator('.quiz-why summary').first().isVisible()).toBe(false);
+    const description = await question.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(description.trim().length).toBeGreaterThan(20);
+    const wrong = question.locator('.quiz-choice[data-correct="false"]').first();
+    await wrong.locator('input').check();
+    expect(await wrong.locator('.quiz-why').getAttribute('open')).toBe('');
+    expect(await question.locator('[role="status"]').textContent()).toMatch(/^Not quite\. \S/);
+    expect(await question.locator('.quiz-choice[data-correct="true"] .quiz-why summary').isVisible()).toBe(true);
+    await close();
+  });
 });

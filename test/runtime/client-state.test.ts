@@ -85,6 +85,11 @@ describe('the status line', () => {
 
   it.each([
     [{ reason: null, error: null }, 'Done in 412 ms.'],
+    [
+      { reason: null, error: null, silent: true },
+      'Done in 412 ms. It printed and drew nothing: print(x) or console.log(x) shows a value.',
+    ],
+    [{ reason: 'stopped', error: null, silent: true }, 'Stopped by you after 412 ms.'],
     [{ reason: 'stopped', error: null }, 'Stopped by you after 412 ms.'],
     [{ reason: 'timeout', error: null }, 'Stopped after the time limit of 10.0 s. Is there a loop that never ends?'],
     [

@@ -65,7 +65,8 @@ export function setupCell(root: HTMLElement): CellController {
   const notice = root.querySelector<HTMLElement>('[data-notice]') as HTMLElement;
   const status = root.querySelector<HTMLElement>('[data-status]') as HTMLElement;
   const displayRoot = root.querySelector<HTMLElement>('[data-display]') as HTMLElement;
-  const output = createOutputLog(root.querySelector<HTMLElement>('[data-output]') as HTMLElement);
+  const outputElement = root.querySelector<HTMLElement>('[data-output]') as HTMLElement;
+  const output = createOutputLog(outputElement);
   const runButton = button(root, 'run');
   const stopButton = button(root, 'stop');
   const checkButton = button(root, 'check');
@@ -285,6 +286,8 @@ export function setupCell(root: HTMLElement): CellController {
     error: Outcome['error'];
     /** Whether this run was asked to check (Check, not Run); only then does a verdict count. */
     checking: boolean;
+    /** Whether the run has sent anything to show: a line of output or a display. */
+    showed: boolean;
     checked: { ok: boolean; message: string } | null;
     ticker: ReturnType<typeof setInterval>;
   } | null = null;
@@ -293,6 +296,9 @@ export function setupCell(root: HTMLElement): CellController {
   function setRunning(on: boolean): void {
     root.classList.toggle('is-running', on);
     if (stopButton) stopButton.disabled = !on;
+    // While a run streams, its status ticks five times a second and its log redraws every frame:
+    // busy live regions wait, so a screen reader hears the outcome and the output once, at the end.
+    for (const region of [status, outputElement]) region.setAttribute('aria-busy', String(on));
   }
 
   async function run(withCheck: boolean): Promise<void> {
@@ -331,6 +337,7 @@ export function setupCell(root: HTMLElement): CellController {
       total: null,
       error: null,
       checking: withCheck,
+      showed: false,
       checked: null,
       ticker: setInterval(() => {
         if (active) status.textContent = runningText(performance.now() - active.started, active.step, active.total);
@@ -346,6 +353,7 @@ export function setupCell(root: HTMLElement): CellController {
       drawing = [];
     };
     for (const e of events) {
+      if (e.t !== 'progress' && e.t !== 'done') active.showed = true;
       switch (e.t) {
         case 'log':
           output.append(e.level, e.text);
@@ -383,7 +391,7 @@ export function setupCell(root: HTMLElement): CellController {
 
   function onEnd(reason: EndReason | null, detail: string): void {
     if (!active) return;
-    const { started, error, checked, ticker, timeLimitMs } = active;
+    const { started, error, checked, ticker, timeLimitMs, showed } = active;
     clearInterval(ticker);
     active = null;
     setRunning(false);
@@ -391,7 +399,7 @@ export function setupCell(root: HTMLElement): CellController {
     output.flush();
     display?.endRun();
     const elapsedMs = performance.now() - started;
-    let text = endText({ reason, elapsedMs, timeLimitMs, error, detail });
+    let text = endText({ reason, elapsedMs, timeLimitMs, error, detail, silent: !showed && !checked });
     if (checked && reason === null) {
       text = checked.ok ? `Correct: ${checked.message}` : `Not yet: ${checked.message}`;
       if (checked.ok) {
@@ -441,16 +449,23 @@ export function setupCell(root: HTMLElement): CellController {
 
   const hints = [...root.querySelectorAll<HTMLElement>('[data-hint]')];
   const hintButton = button(root, 'hint');
+  // The button keeps focus (a disabled button would drop it to the page), says how many hints are
+  // left, and the hint list is a live region, so a screen reader reads each hint as it appears.
+  const labelHintButton = () => {
+    if (!hintButton) return;
+    const shown = hints.filter((h) => !h.hidden).length;
+    const all = shown === hints.length;
+    hintButton.textContent = all ? `All ${hints.length} hints shown` : `Show hint ${shown + 1} of ${hints.length}`;
+    hintButton.setAttribute('aria-disabled', String(all));
+  };
+  labelHintButton();
   hintButton?.addEventListener('click', () => {
     const next = hints.find((h) => h.hidden);
     if (next) {
       next.hidden = false;
       next.closest<HTMLElement>('[data-hints]')?.removeAttribute('hidden');
     }
-    if (!hints.some((h) => h.hidden) && hintButton) {
-      hintButton.disabled = true;
-      hintButton.title = 'All hints are shown';
-    }
+    labelHintButton();
   });
   const solutionBox = root.querySelector<HTMLElement>('[data-solution-box]');
   button(root, 'solution')?.addEventListener('click', (event) => {

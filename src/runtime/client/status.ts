@@ -21,6 +21,8 @@ export interface Outcome {
   /** The first error the run reported, with its line in the student's code if known. */
   error: { message: string; line: number | null; phase: 'compile' | 'run' | 'check' } | null;
   detail: string;
+  /** The run printed and drew nothing (a finished run then says how to see a value). */
+  silent?: boolean;
 }
 
 export function endText(o: Outcome): string {
@@ -41,5 +43,7 @@ export function endText(o: Outcome): string {
     const what = o.error.phase === 'compile' ? 'Syntax error' : 'Error';
     return `${what}${where}: ${o.error.message.replace(/^SyntaxError: /, '')}`;
   }
+  if (o.silent)
+    return `Done in ${seconds(o.elapsedMs)}. It printed and drew nothing: print(x) or console.log(x) shows a value.`;
   return `Done in ${seconds(o.elapsedMs)}.`;
 }
