@@ -128,6 +128,19 @@ for (let t = 1; t <= 60; t++) {
     await w.close();
   });
 
+  it('names a misspelled import, and never points past the end of a line', async () => {
+    const w = await lesson();
+    const typo = await loadCode(w.page, "import { Adam } from 'descent';\nAdam({ lr: 0.1 });", GD);
+    const result = await run(typo);
+    expect(result.status).toBe('Error at line 2: "descent" has no export named "Adam". Did you mean "adam"?');
+    const missing = await loadCode(w.page, "import { x } from 'nope';", GD);
+    const lines = (await run(missing)).output;
+    expect(lines).toHaveLength(1);
+    const column = /, column (\d+)\)$/.exec(lines[0] ?? '');
+    expect(column === null || Number(column[1]) <= "import { x } from 'nope';".length + 1, lines[0]).toBe(true);
+    await w.close();
+  });
+
   it('keeps edits across a reload, and Reset brings the original back (undoably)', async () => {
     const w = await lesson();
     const { cell, id } = await cellAt(w.page, GD);

@@ -118,6 +118,37 @@ describe('running a cell', () => {
   });
 });
 
+describe('importing from the course modules', () => {
+  it('names a misspelled export and suggests the right one', async () => {
+    const run = await runCellInNode("import { Adam } from 'descent';\nAdam({ lr: 0.1 });");
+    expect(run.errors.map((e) => [e.message, e.line])).toEqual([
+      ['SyntaxError: "descent" has no export named "Adam". Did you mean "adam"?', 2],
+    ]);
+    const display = await runCellInNode("import { lineChrt } from 'descent/display';\nlineChrt();");
+    expect(display.errors[0]?.message).toBe(
+      'SyntaxError: "descent/display" has no export named "lineChrt". Did you mean "lineChart"?',
+    );
+  });
+
+  it('says there is no default export', async () => {
+    const run = await runCellInNode("import descent from 'descent';\ndescent.adam();");
+    expect(run.errors[0]?.message).toBe(
+      'SyntaxError: "descent" has no default export: import names from it, e.g. import { adam } from \'descent\'',
+    );
+  });
+
+  it('keeps type-only imports, namespace imports and printing a module working', async () => {
+    const run = await runCellInNode(`
+      import { adam, Optimizer, type AdamState } from 'descent';
+      import * as all from 'descent';
+      const opt: Optimizer<AdamState> = all.adam({ lr: 0.1 });
+      console.log(typeof adam, typeof opt.step, Object.keys(all).includes('sgd'));
+    `);
+    expect(run.errors).toEqual([]);
+    expect(run.logs).toEqual(['function function true']);
+  });
+});
+
 describe('code the browser would read differently from the compiler', () => {
   it('is refused when it holds an HTML-like comment, which could end the cell early and skip the check', async () => {
     const escape = '0 <!-- ({a:0\n}, async function(){}); (function(){\n0 <!-- y })';

@@ -288,6 +288,8 @@ export function setupCell(root: HTMLElement): CellController {
     checking: boolean;
     /** Whether the run has sent anything to show: a line of output or a display. */
     showed: boolean;
+    /** The lines of the code this run executes (the editor may change meanwhile). */
+    lines: string[];
     checked: { ok: boolean; message: string } | null;
     ticker: ReturnType<typeof setInterval>;
   } | null = null;
@@ -338,6 +340,7 @@ export function setupCell(root: HTMLElement): CellController {
       error: null,
       checking: withCheck,
       showed: false,
+      lines: code.split('\n'),
       checked: null,
       ticker: setInterval(() => {
         if (active) status.textContent = runningText(performance.now() - active.started, active.step, active.total);
@@ -368,10 +371,13 @@ export function setupCell(root: HTMLElement): CellController {
           break;
         case 'error': {
           active.error ??= { message: e.message, line: e.line, phase: e.phase };
-          const where = e.line === null ? '' : ` (line ${e.line}${e.column === null ? '' : `, column ${e.column}`})`;
+          // A column past the end of its line is the compiler's (its helpers share line 1): not shown.
+          const lineLength = e.line === null ? 0 : (active.lines[e.line - 1]?.length ?? 0);
+          const column = e.column !== null && e.column <= lineLength + 1 ? e.column : null;
+          const where = e.line === null ? '' : ` (line ${e.line}${column === null ? '' : `, column ${column}`})`;
           output.append('error', `${e.message}${where}`);
           if (e.line !== null && editorOpen) {
-            const marker = { line: e.line, column: e.column, message: e.message };
+            const marker = { line: e.line, column, message: e.message };
             void loadEditorSession().then((s) => s.setErrors(id, [marker]));
           }
           break;

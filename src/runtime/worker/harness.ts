@@ -58,13 +58,50 @@ function messageOf(error: unknown): string {
   );
 }
 
-function makeRequire(extra: Record<string, unknown>): Require {
-  const modules: Record<string, unknown> = {
-    descent: engine,
-    'descent/display': display,
-    'descent/check': check,
-    ...extra,
+// Keys that code probing an object reads without meaning an export (promise resolution, printing).
+const PROBES = new Set(['then', 'toJSON', 'toString', 'valueOf', 'constructor', 'inspect']);
+
+/** "Did you mean" for a misspelled export: the same name in another case, or one edit away. */
+function closest(name: string, names: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const near = (a: string, b: string) => {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
   };
+  return names.find((n) => n.toLowerCase() === lower) ?? names.find((n) => near(n.toLowerCase(), lower));
+}
+
+/**
+ * A module whose missing exports fail by name. Sucrase compiles `import { Adam } from 'descent'` to
+ * reads of `_descent.Adam`, which would otherwise be undefined and fail later as "Cannot read
+ * properties of undefined (reading 'call')". Type-only imports are never read, so they stay fine.
+ */
+function strictModule(name: string, module: object): object {
+  return new Proxy(module, {
+    get(target, key, receiver) {
+      if (key === '__esModule') return true; // import * and default imports then read this object directly
+      if (typeof key === 'symbol' || key in target || PROBES.has(key)) return Reflect.get(target, key, receiver);
+      if (key === 'default') {
+        throw new SyntaxError(
+          `"${name}" has no default export: import names from it, e.g. import { adam } from 'descent'`,
+        );
+      }
+      const guess = closest(key, Object.keys(target));
+      throw new SyntaxError(`"${name}" has no export named "${key}"${guess ? `. Did you mean "${guess}"?` : ''}`);
+    },
+  });
+}
+
+const strictModules: Record<string, unknown> = {
+  descent: strictModule('descent', engine),
+  'descent/display': strictModule('descent/display', display),
+  'descent/check': strictModule('descent/check', check),
+};
+
+function makeRequire(extra: Record<string, unknown>): Require {
+  const modules: Record<string, unknown> = { ...strictModules, ...extra };
   return (name) => {
     if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
     const allowed = Object.keys(modules)
