@@ -15,6 +15,8 @@ export const LIMITS = {
   textLength: 4_000,
   /** Characters in a title, label, series or slider name. */
   labelLength: 120,
+  /** Characters in a landscape's axis name, drawn beside its ticks. */
+  axisNameLength: 24,
   /** Points in one batch of a series (the worker batches far fewer). */
   batchPoints: 20_000,
   /** Events in one batch from the runner. */
@@ -62,6 +64,9 @@ export interface ViewBoxSpec {
 
 export interface LandscapeSpec {
   title: string;
+  /** Names of the two axes, e.g. "w" and "b" (default "x" and "y"). */
+  x: string;
+  y: string;
   view: ViewBoxSpec;
   /** f on an nx × ny grid over `view`, row-major from (xmin, ymin); NaN where f is undefined. */
   nx: number;
@@ -235,9 +240,12 @@ export function parseEvent(v: unknown): CellEvent | null {
       const spec = v['spec'];
       if (!isInt(v['id']) || !isObject(spec)) return null;
       const title = text(spec['title'], LIMITS.labelLength);
+      const x = text(spec['x'], LIMITS.axisNameLength);
+      const y = text(spec['y'], LIMITS.axisNameLength);
       const view = viewBox(spec['view']);
       const { nx, ny } = spec;
-      if (title === null || !view || !isInt(nx) || !isInt(ny) || nx < 2 || ny < 2) return null;
+      if (title === null || x === null || y === null || !view || !isInt(nx) || !isInt(ny) || nx < 2 || ny < 2)
+        return null;
       if (nx * ny > LIMITS.gridCells || typeof spec['logScale'] !== 'boolean') return null;
       const raw = numbers(spec['values'], LIMITS.gridCells);
       const minima = points2d(spec['minima'], 16);
@@ -245,6 +253,8 @@ export function parseEvent(v: unknown): CellEvent | null {
       if (!raw || raw.length !== nx * ny || !minima || !saddles) return null;
       const spec2: LandscapeSpec = {
         title,
+        x,
+        y,
         view,
         nx,
         ny,

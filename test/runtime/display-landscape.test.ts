@@ -172,10 +172,11 @@ describe('landscape geometry', () => {
   });
 
   it('recognises the same surface so a re-run can keep its heat map', () => {
-    const a = { view, nx: 2, ny: 2, logScale: true, values: Float64Array.from([1, 2, NaN, 4]) };
+    const a = { view, nx: 2, ny: 2, logScale: true, values: Float64Array.from([1, 2, NaN, 4]), x: 'w', y: 'b' };
     expect(sameSurface(a, { ...a, values: Float64Array.from([1, 2, NaN, 4]) })).toBe(true);
     expect(sameSurface(a, { ...a, values: Float64Array.from([1, 2, 3, 4]) })).toBe(false);
     expect(sameSurface(a, { ...a, logScale: false })).toBe(false);
     expect(sameSurface(a, { ...a, view: { ...view, xmax: 3 } })).toBe(false);
+    expect(sameSurface(a, { ...a, y: 'bias' })).toBe(false);
   });
 });

@@ -87,6 +87,26 @@ describe('running a cell', () => {
     ]);
   });
 
+  it("names a landscape's axes as the cell asks, and refuses names too long to draw", async () => {
+    const named = await runCellInNode(`
+      import { landscape } from 'descent/display';
+      landscape((w, b) => w * w + b * b, { view: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 }, x: 'w', y: 'b' });
+      landscape((x, y) => x + y, { view: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } });
+    `);
+    const axes = named.events.flatMap((e) => (e.t === 'landscape' ? [[e.spec.x, e.spec.y]] : []));
+    expect(axes).toEqual([
+      ['w', 'b'],
+      ['x', 'y'],
+    ]);
+    const long = await runCellInNode(`
+      import { landscape } from 'descent/display';
+      landscape((x, y) => x + y, { view: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 }, y: 'the intercept of the fitted line' });
+    `);
+    expect(long.errors[0]?.message).toBe(
+      'RangeError: landscape: axis names need 1 to 24 characters, got "x", "the intercept of the fitted line"',
+    );
+  });
+
   it('names a landscape view box that cannot be drawn', async () => {
     const run = await runCellInNode(`
       import { landscape } from 'descent/display';

@@ -39,6 +39,8 @@ describe('events from a worker', () => {
         id: 0,
         spec: {
           title: 't',
+          x: 'w',
+          y: 'b',
           view: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 },
           nx: 300,
           ny: 300,
@@ -56,6 +58,8 @@ describe('events from a worker', () => {
         id: 0,
         spec: {
           title: 't',
+          x: 'w',
+          y: 'b',
           view: { xmin: 1, xmax: 1, ymin: 0, ymax: 1 },
           nx: 2,
           ny: 2,
@@ -73,6 +77,8 @@ describe('events from a worker', () => {
         id: 0,
         spec: {
           title: 't',
+          x: 'w',
+          y: 'b',
           view: { xmin: -1e308, xmax: 1e308, ymin: 0, ymax: 1 },
           nx: 2,
           ny: 2,
@@ -122,6 +128,8 @@ describe('events from a worker', () => {
       id: 2,
       spec: {
         title: 'f',
+        x: 'w',
+        y: 'b',
         view: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 },
         nx: 2,
         ny: 2,
@@ -133,6 +141,7 @@ describe('events from a worker', () => {
     });
     expect(event?.t).toBe('landscape');
     if (event?.t === 'landscape') expect(Array.from(event.spec.values)).toEqual([1, 2, 3, 4]);
+    if (event?.t === 'landscape') expect([event.spec.x, event.spec.y]).toEqual(['w', 'b']);
   });
 
   it('clamp a slider value into its range', () => {

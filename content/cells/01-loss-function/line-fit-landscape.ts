@@ -40,7 +40,7 @@ const map = landscape(
     view: { xmin: -2, xmax: 5, ymin: -2.5, ymax: 4.5 },
     minima: [{ point: [wBest, bBest] }],
   },
-  { title: 'Loss surface L(w, b): w across, b up' },
+  { title: 'Loss surface L(w, b)', x: 'w (slope)', y: 'b (intercept)' },
 );
 const chart = lineChart({ title: 'Gradient descent on L(w, b)', y: 'L(w, b) − L(w*, b*)', logY: true });
 

@@ -3,7 +3,7 @@ import { landscape, lineChart, table } from 'descent/display';
 
 // L(a, b) = a² − b²: a minimum along a, a maximum along b, and a saddle point at the origin.
 const f = saddle();
-const map = landscape(f, { title: 'L(a, b) = a² − b², a across, b up' });
+const map = landscape(f, { title: 'L(a, b) = a² − b²', x: 'a', y: 'b' });
 const chart = lineChart({ title: 'Gradient norm near the saddle', y: '‖∇L‖', logY: true });
 
 // Three starts at the same a = −1.5 and ever closer to the line b = 0, the saddle's stable direction.

@@ -32,6 +32,8 @@ const runs: [string, Optimizer][] = [
 const land = landscape((a, b) => Math.sqrt(value(a, b)), {
   title: '|θ₁ + 3θ₂ − 1|: every point of the darkest line fits the example',
   view: oneExample.view,
+  x: 'θ₁',
+  y: 'θ₂',
 });
 const chart = lineChart({ title: 'Training loss', y: 'L(θ)', logY: true });
 for (const [name, opt] of runs) {

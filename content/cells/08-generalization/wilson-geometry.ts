@@ -39,7 +39,9 @@ function lossAndGrad(theta: Float64Array, grad: Float64Array): number {
 // is wrong when x + y ≤ 0, a fresh negative when −x + y ≥ 0. Dark wedge |y| < x: no errors.
 const testError = (a: number, c: number) => (a + c > 0 ? 0 : p) + (-a + c < 0 ? 0 : 1 - p);
 const land = landscape(testError, {
-  title: 'Test error on fresh points; x = θ₁ (label feature), y = θ₂ + θ₃ (constant features)',
+  title: 'Test error on fresh points',
+  x: 'θ₁ (label feature)',
+  y: 'θ₂ + θ₃ (constants)',
   view: { xmin: -0.25, xmax: 1.25, ymin: -0.45, ymax: 0.65 },
   resolution: 200,
 });

@@ -107,6 +107,9 @@ export interface LandscapeOptions {
   resolution?: number;
   /** Colour by log(f − min + 1), which shows steep valleys such as Rosenbrock's. Default: automatic. */
   logScale?: boolean;
+  /** Names of the axes, e.g. `{ x: 'w', y: 'b' }` for a loss over a weight and a bias. Default "x", "y". */
+  x?: string;
+  y?: string;
 }
 
 export interface Landscape {
@@ -139,6 +142,12 @@ export function landscape(
     throw new RangeError(
       `landscape: the view box needs finite numbers with xmin < xmax and ymin < ymax, got ` +
         `{ xmin: ${xmin}, xmax: ${xmax}, ymin: ${ymin}, ymax: ${ymax} }`,
+    );
+  }
+  const axes = [String(options.x ?? 'x'), String(options.y ?? 'y')];
+  if (axes.some((a) => a.length === 0 || a.length > LIMITS.axisNameLength)) {
+    throw new RangeError(
+      `landscape: axis names need 1 to ${LIMITS.axisNameLength} characters, got "${axes.join('", "')}"`,
     );
   }
   const n = Math.max(16, Math.min(200, Math.round(options.resolution ?? 120)));
@@ -176,6 +185,8 @@ export function landscape(
     id,
     spec: {
       title: String(options.title ?? s.name ?? 'Loss landscape'),
+      x: axes[0],
+      y: axes[1],
       view: { ...view },
       nx: n,
       ny: n,

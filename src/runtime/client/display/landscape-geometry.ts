@@ -47,11 +47,19 @@ export function inView(view: ViewBoxSpec, x: number, y: number): boolean {
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** Same grid and scale: the heat map and contours computed for one can be reused for the other. */
-export function sameSurface(
-  a: { view: ViewBoxSpec; nx: number; ny: number; logScale: boolean; values: ArrayLike<number> },
-  b: { view: ViewBoxSpec; nx: number; ny: number; logScale: boolean; values: ArrayLike<number> },
-): boolean {
-  if (a.nx !== b.nx || a.ny !== b.ny || a.logScale !== b.logScale) return false;
+/** What the drawn surface depends on: its grid, colour scale and axes. */
+interface Surface {
+  view: ViewBoxSpec;
+  nx: number;
+  ny: number;
+  logScale: boolean;
+  values: ArrayLike<number>;
+  x: string;
+  y: string;
+}
+
+export function sameSurface(a: Surface, b: Surface): boolean {
+  if (a.nx !== b.nx || a.ny !== b.ny || a.logScale !== b.logScale || a.x !== b.x || a.y !== b.y) return false;
   const { view: va } = a;
   const { view: vb } = b;
   if (va.xmin !== vb.xmin || va.xmax !== vb.xmax || va.ymin !== vb.ymin || va.ymax !== vb.ymax) return false;

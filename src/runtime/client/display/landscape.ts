@@ -299,10 +299,15 @@ export class LandscapeDisplay {
     g.font = `italic 13px ${theme.fontUi}`;
     g.textAlign = 'center';
     g.textBaseline = 'bottom';
-    g.fillText('x', plot.x + plot.w / 2, bottom + MARGIN.bottom - 2);
-    g.textAlign = 'left';
-    g.textBaseline = 'middle';
-    g.fillText('y', 2, plot.y + plot.h / 2);
+    g.fillText(this.spec.x, plot.x + plot.w / 2, bottom + MARGIN.bottom - 2);
+    // The vertical axis's name reads upwards in its own 16 px column, whatever its length.
+    g.save();
+    g.translate(2, plot.y + plot.h / 2);
+    g.rotate(-Math.PI / 2);
+    g.textAlign = 'center';
+    g.textBaseline = 'top';
+    g.fillText(this.spec.y, 0, 0);
+    g.restore();
   }
 
   private drawPath(g: CanvasRenderingContext2D, plot: Rect, p: Path, theme: Theme): void {
@@ -436,7 +441,7 @@ export class LandscapeDisplay {
     renderSeriesTables(
       panel,
       this.paths,
-      ['point', 'x', 'y'],
+      ['point', this.spec.x, this.spec.y],
       (d, k) => [(d.index[k] as number) + 1, d.xs[k] as number, d.ys[k] as number],
       (name, d) => {
         const last = d.length - 1;
