@@ -74,7 +74,21 @@ describe('keyboard use', () => {
     expect(await page.locator('main').count()).toBe(1);
     expect(await page.locator('footer.site-footer').count()).toBe(1);
     const labels = await page.$$eval('nav', (navs) => navs.map((n) => n.getAttribute('aria-label')));
-    expect(labels).toEqual(['Site', 'Lessons', 'Previous and next lesson', 'On this page']);
+    expect(labels).toEqual(['Site', 'Lessons', 'On this page', 'Previous and next lesson']);
+    await close();
+  });
+
+  it("reaches the lesson's table of contents with Tab before the lesson's content", async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(firstLesson);
+    let presses = 0;
+    const inToc = () => page.evaluate(() => !!document.activeElement?.closest('nav[aria-label="On this page"]'));
+    const inMain = () => page.evaluate(() => !!document.activeElement?.closest('main'));
+    while (!(await inToc()) && !(await inMain()) && presses < 40) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await inToc()).toBe(true);
     await close();
   });
 });
