@@ -216,6 +216,35 @@ describe('the code editor', () => {
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await w.close();
   });
+
+  it('on a phone, grows with long code instead of scrolling inside itself, and keeps Run in view', async () => {
+    const w = await openPage(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await w.page.goto(LESSON);
+    const lines = Array.from({ length: 60 }, (_, k) => `const v${k} = ${k};`);
+    const cell = await loadCode(w.page, lines.join('\n'));
+    await cell.locator('[data-code] pre').tap();
+    const textarea = cell.getByRole('textbox', { name: 'Code editor' });
+    await textarea.waitFor();
+    const box = await textarea.evaluate((el) => ({
+      top: el.scrollTop,
+      inner: el.scrollHeight,
+      outer: el.clientHeight,
+    }));
+    expect(box.top).toBe(0);
+    expect(box.inner).toBeLessThanOrEqual(box.outer + 2);
+    // Type at the end of the code, 60 lines down: Run is still on the screen.
+    await w.page.keyboard.press('Control+End');
+    await textarea.evaluate((el) => {
+      const end = (el as HTMLTextAreaElement).value.length;
+      (el as HTMLTextAreaElement).setSelectionRange(end, end);
+      el.getBoundingClientRect();
+      window.scrollTo(0, window.scrollY + el.getBoundingClientRect().bottom - window.innerHeight + 40);
+    });
+    const run = await cell.getByRole('button', { name: 'Run', exact: true }).boundingBox();
+    expect(run && run.y >= 0 && run.y + run.height <= 740, JSON.stringify(run)).toBe(true);
+    await w.close();
+  });
+
   it.each(['light', 'dark'] as const)('passes axe with the editor open (%s theme)', async (colorScheme) => {
     const w = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme });
     const cell = await openEditor(w);

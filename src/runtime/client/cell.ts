@@ -250,8 +250,16 @@ export function setupCell(root: HTMLElement): CellController {
         onRun: () => void run(false),
         onLeave: () => runButton?.focus(),
       });
+      // After open: swapping the static code for the editor blurs it, which must not end the editing.
+      root.classList.add('is-editing');
     });
   }
+
+  // Editing ends, for the sticky toolbar, when focus leaves the cell altogether.
+  root.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !root.contains(next)) root.classList.remove('is-editing');
+  });
 
   // Start fetching the editor as soon as a student heads for the code, so it is ready by the click.
   const warm = () => void loadEditorSession().catch(() => undefined);

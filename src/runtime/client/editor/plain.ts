@@ -63,7 +63,8 @@ function createPlainSession(): EditorSession {
   };
 
   function fitHeight(): void {
-    // The CSS min/max heights (6 and 32 lines) bound this; beyond 32 lines the textarea scrolls.
+    // As tall as its code (at least 6 lines, from the CSS): a scroll box inside a page is hard to use
+    // with a thumb, and opening one used to leave it scrolled past the first lines.
     textarea.style.height = 'auto';
     textarea.style.height = `${textarea.scrollHeight + 2}px`;
   }
@@ -122,8 +123,9 @@ function createPlainSession(): EditorSession {
     showErrors(s.errors);
     cell.container.replaceChildren(host);
     fitHeight();
-    textarea.focus();
+    textarea.focus({ preventScroll: true });
     textarea.setSelectionRange(0, 0);
+    textarea.scrollTop = 0;
   }
 
   function setValue(cellId: string, value: string): void {
