@@ -158,6 +158,11 @@ console.log(tried.join(' '));`,
     expect(await attackLog()).toEqual([]);
   });
 
+  it('start threads of its own that outlive the run', async () => {
+    const cell = await loadCode(page, 'console.log(typeof Worker, typeof SharedWorker, "Worker" in self);');
+    expect((await run(cell)).output).toEqual(['undefined undefined false']);
+  });
+
   it('freeze the page: Stop ends `while (true) {}` and the page keeps working meanwhile', async () => {
     const cell = await loadCode(page, 'while (true) {}');
     await cell.getByRole('button', { name: 'Run', exact: true }).click();
