@@ -35,12 +35,14 @@ async function slim(page: Page): Promise<void> {
 
 /**
  * The page-wide passes: every WCAG rule in the light theme, then colour contrast alone in the dark theme
- * (the only thing a theme changes); and at phone width, on the untouched page, the rules that depend on
- * layout (wide formulas and tables must scroll in a box the keyboard can reach).
+ * (the only thing a theme changes); and, on the untouched page at desktop and at phone width, the rules
+ * that depend on layout (wide formulas and tables must scroll in a box the keyboard can reach).
  */
 async function axeViolations(page: Page, pass: 'full' | 'contrast' | 'layout'): Promise<string[]> {
   const builder = new AxeBuilder({ page });
-  if (pass === 'full') builder.withTags(WCAG);
+  // The full pass runs on a slimmed page, whose formulas are raw LaTeX text of another width: the rule
+  // about scrolling boxes belongs to the layout pass, which sees the page as a reader does.
+  if (pass === 'full') builder.withTags(WCAG).disableRules(['scrollable-region-focusable']);
   if (pass === 'contrast') builder.withRules(['color-contrast']);
   if (pass === 'layout') builder.withRules(['scrollable-region-focusable', 'meta-viewport', 'meta-viewport-large']);
   return describeViolations(await builder.analyze());
@@ -100,6 +102,10 @@ describe('the built site', () => {
     it('has no axe violations in the light theme, and no contrast problems in the dark theme', async () => {
       const w = await openPage(browser, { colorScheme: 'light' });
       await w.page.goto(path, { waitUntil: 'networkidle' });
+      await w.page.evaluate(async () => {
+        await document.fonts.ready;
+      });
+      expect(await axeViolations(w.page, 'layout')).toEqual([]);
       await slim(w.page);
       expect(await axeViolations(w.page, 'full')).toEqual([]);
       // The reader's toggle, as a reader would use it; the theme follows the system in navigation.test.ts.
