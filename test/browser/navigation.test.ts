@@ -167,8 +167,11 @@ describe('printing a lesson', () => {
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
     const closed = await page.locator('details.quiz-why:not([open])').count();
     expect(closed).toBe(0);
+    // Charts redraw in light colours for paper; the reader's dark theme comes back afterwards.
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
     await page.evaluate(() => dispatchEvent(new Event('afterprint')));
     expect(await page.locator('details.quiz-why[open]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await close();
   });
 });
