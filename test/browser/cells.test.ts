@@ -236,6 +236,31 @@ for (let t = 1; t <= 60; t++) {
     await w.close();
   });
 
+  it("hides and shows a landscape's paths from its legend, by keyboard, and keeps that across a re-run", async () => {
+    const w = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await w.page.goto('/lessons/momentum/');
+    const { cell } = await cellAt(w.page, '03-momentum/ravine-race');
+    expect((await run(cell)).outcome).toBe('done');
+    const canvas = cell.locator('.dsp-landscape canvas');
+    const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    const before = await pixels();
+    const toggle = cell.locator('.dsp-legend-toggle', { hasText: 'gradient descent' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.focus();
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await w.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['path'])).toBe(
+      'gradient descent',
+    );
+    expect(await pixels()).not.toBe(before);
+    expect((await run(cell)).outcome).toBe('done');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(w.problems).toEqual([]);
+    await w.close();
+  });
+
   it('grows a chart on a phone when its legend wraps, so the plot keeps its height', async () => {
     const w = await lesson({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const code = [

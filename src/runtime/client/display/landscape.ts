@@ -63,6 +63,8 @@ export class LandscapeDisplay {
   private layoutDirty = true;
   private baseDirty = true;
   private legendKey = '';
+  /** Paths the reader switched off in the legend, by name, so they stay off across re-runs. */
+  private readonly hidden = new Set<string>();
 
   constructor(
     spec: LandscapeSpec,
@@ -146,7 +148,7 @@ export class LandscapeDisplay {
     g.beginPath();
     g.rect(layout.plot.x, layout.plot.y, layout.plot.w, layout.plot.h);
     g.clip();
-    for (const p of this.paths) this.drawPath(g, layout.plot, p, theme);
+    for (const p of this.paths) if (!this.hidden.has(p.name)) this.drawPath(g, layout.plot, p, theme);
     this.drawMarkers(g, layout.plot);
     g.restore();
     this.canvas.dataset['drawn'] = String(this.paths.reduce((n, p) => n + p.data.received, 0));
@@ -391,17 +393,34 @@ export class LandscapeDisplay {
   private updateLegend(): void {
     const theme = this.ctx.theme();
     const { minima, saddles } = this.spec;
-    const key = `${theme.name}|${this.paths.map((p) => p.name).join('\u0000')}|${minima.length > 0}|${saddles.length > 0}`;
+    const names = this.paths.map((p) => `${p.name}${this.hidden.has(p.name) ? '\u0001' : ''}`);
+    const key = `${theme.name}|${names.join('\u0000')}|${minima.length > 0}|${saddles.length > 0}`;
     if (key === this.legendKey) return;
     this.legendKey = key;
     const items: HTMLLIElement[] = [];
+    // With several paths, each legend entry is a switch: paths that overlap can be looked at one by one.
+    const switchable = this.paths.length > 1;
     for (const p of this.paths) {
       const li = h('li');
       const sw = h('span', 'dsp-swatch');
       sw.setAttribute('aria-hidden', 'true');
       sw.style.borderTopColor = swatch(p.style.index, theme.name);
       if (p.style.dash.length > 0) sw.style.borderTopStyle = p.style.dash[0] === 2 ? 'dotted' : 'dashed';
-      li.append(sw, h('span', undefined, p.name));
+      if (!switchable) {
+        li.append(sw, h('span', undefined, p.name));
+      } else {
+        const toggle = h('button', 'dsp-legend-toggle');
+        toggle.type = 'button';
+        toggle.setAttribute('aria-pressed', String(!this.hidden.has(p.name)));
+        toggle.dataset['path'] = p.name;
+        toggle.title = 'Show or hide this path';
+        toggle.append(sw, h('span', undefined, p.name));
+        toggle.addEventListener('click', () => {
+          if (!this.hidden.delete(p.name)) this.hidden.add(p.name);
+          this.ctx.invalidate();
+        });
+        li.append(toggle);
+      }
       items.push(li);
     }
     const symbol = (glyph: string, text: string) => {
@@ -413,7 +432,14 @@ export class LandscapeDisplay {
     };
     if (minima.length > 0) symbol('★', minima.length === 1 ? 'minimum' : 'minima');
     if (saddles.length > 0) symbol('×', saddles.length === 1 ? 'saddle point' : 'saddle points');
+    // Rebuilding the legend must not drop the keyboard focus of a reader toggling a path.
+    const focused = document.activeElement as HTMLElement | null;
+    const focusedPath = focused && this.legend.contains(focused) ? (focused.dataset['path'] ?? null) : null;
     this.legend.replaceChildren(...items);
+    if (focusedPath !== null) {
+      for (const b of this.legend.querySelectorAll<HTMLElement>('[data-path]'))
+        if (b.dataset['path'] === focusedPath) b.focus();
+    }
     this.legend.hidden = items.length === 0;
   }
 
