@@ -1,6 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, parseCommand, parseEvent, parseRunnerMessage } from '../../src/runtime/protocol.ts';
 
+/** A well-formed landscape event; each case below changes the one thing that makes it invalid. */
+function landscapeEvent(spec: Record<string, unknown> = {}) {
+  return {
+    t: 'landscape',
+    id: 0,
+    spec: {
+      title: 't',
+      x: 'w',
+      y: 'b',
+      view: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 },
+      nx: 2,
+      ny: 2,
+      values: [1, 2, 3, 4],
+      logScale: false,
+      minima: [],
+      saddles: [],
+      ...spec,
+    },
+  };
+}
+
 describe('events from a worker', () => {
   it('pass through when well formed, as clean copies', () => {
     const input = { t: 'points', id: 0, series: 'adam', xs: [1, 2], ys: [0.5, 0.25], extra: 'dropped' };
@@ -32,62 +53,11 @@ describe('events from a worker', () => {
       { t: 'chart', id: 0, spec: { title: 'a', x: 'b', y: 'c', logY: false, yMax: Infinity } },
     ],
     ['a chart spec without yMax', { t: 'chart', id: 0, spec: { title: 'a', x: 'b', y: 'c', logY: false } }],
-    [
-      'a landscape grid larger than the cap',
-      {
-        t: 'landscape',
-        id: 0,
-        spec: {
-          title: 't',
-          x: 'w',
-          y: 'b',
-          view: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 },
-          nx: 300,
-          ny: 300,
-          values: [],
-          logScale: false,
-          minima: [],
-          saddles: [],
-        },
-      },
-    ],
-    [
-      'a landscape with an empty view',
-      {
-        t: 'landscape',
-        id: 0,
-        spec: {
-          title: 't',
-          x: 'w',
-          y: 'b',
-          view: { xmin: 1, xmax: 1, ymin: 0, ymax: 1 },
-          nx: 2,
-          ny: 2,
-          values: [1, 2, 3, 4],
-          logScale: false,
-          minima: [],
-          saddles: [],
-        },
-      },
-    ],
+    ['a landscape grid larger than the cap', landscapeEvent({ nx: 300, ny: 300, values: [] })],
+    ['a landscape with an empty view', landscapeEvent({ view: { xmin: 1, xmax: 1, ymin: 0, ymax: 1 } })],
     [
       'a landscape whose view has finite ends but an infinite width',
-      {
-        t: 'landscape',
-        id: 0,
-        spec: {
-          title: 't',
-          x: 'w',
-          y: 'b',
-          view: { xmin: -1e308, xmax: 1e308, ymin: 0, ymax: 1 },
-          nx: 2,
-          ny: 2,
-          values: [1, 2, 3, 4],
-          logScale: false,
-          minima: [],
-          saddles: [],
-        },
-      },
+      landscapeEvent({ view: { xmin: -1e308, xmax: 1e308, ymin: 0, ymax: 1 } }),
     ],
     ['a table row of the wrong width', { t: 'table', id: 0, title: 't', columns: ['a', 'b'], rows: [[1]] }],
     ['a table cell holding an object', { t: 'table', id: 0, title: 't', columns: ['a'], rows: [[{}]] }],
@@ -121,24 +91,8 @@ describe('events from a worker', () => {
     });
   });
 
-  it('accept a landscape grid sent as a Float64Array', () => {
-    const values = new Float64Array([1, 2, 3, 4]);
-    const event = parseEvent({
-      t: 'landscape',
-      id: 2,
-      spec: {
-        title: 'f',
-        x: 'w',
-        y: 'b',
-        view: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 },
-        nx: 2,
-        ny: 2,
-        values,
-        logScale: true,
-        minima: [[0, 0]],
-        saddles: [],
-      },
-    });
+  it('accept a landscape grid sent as a Float64Array, with its axis names', () => {
+    const event = parseEvent(landscapeEvent({ values: new Float64Array([1, 2, 3, 4]), minima: [[0, 0]] }));
     expect(event?.t).toBe('landscape');
     if (event?.t === 'landscape') expect(Array.from(event.spec.values)).toEqual([1, 2, 3, 4]);
     if (event?.t === 'landscape') expect([event.spec.x, event.spec.y]).toEqual(['w', 'b']);
